@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+
+import { Providers } from "@/components/providers";
+
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Notedesk", template: "%s · Notedesk" },
+  description: "Review AI-drafted Community Notes before they go out.",
+};
+
+// Runs before first paint so a dark-mode user never sees a white flash.
+const themeScript = `try{var t=localStorage.getItem("notedesk-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen font-sans">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

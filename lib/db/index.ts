@@ -1,0 +1,22 @@
+/**
+ * Everything the rest of Notedesk uses from the database layer. Nothing outside lib/db imports
+ * from ./generated, so the generated client can move or change shape in one place.
+ */
+export { createDb, disconnectDb, getDb, setDb, type DbClient } from "./client";
+export { ConflictError, DatabaseUnavailableError, mapDbError, NotFoundError } from "./errors";
+export * from "./enums";
+export { Prisma } from "./generated/client";
+export type {
+  AuditEvent,
+  Draft,
+  Eligibility,
+  JobRun,
+  NoteSnapshot,
+  Post,
+  Revision,
+  Submission,
+  Suggestion,
+  User,
+  Writer,
+  WrittenNote,
+} from "./generated/client";
