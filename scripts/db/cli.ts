@@ -7,26 +7,11 @@
 import { spawnSync } from "node:child_process";
 import { relative } from "node:path";
 
-import { env } from "../../lib/config/env";
-import { EmbeddedPostgresRunningError, startEmbeddedPostgres } from "../lib/embedded-postgres";
 import { loadDotEnv } from "../lib/load-env";
 import { runMain, ScriptError } from "../lib/main";
 import { databaseName, serverLabel } from "../lib/postgres-url";
+import { openScriptDatabase } from "../lib/script-database";
 import { applyMigrations, createMigration, migrationStatus, type MigrationStatus } from "./migrate";
-
-type Target = { url: string; close(): Promise<void> };
-
-async function target(): Promise<Target> {
-  const configured = env().DATABASE_URL;
-  if (configured) return { url: configured, close: async () => {} };
-  try {
-    const embedded = await startEmbeddedPostgres();
-    return { url: embedded.url, close: embedded.stop };
-  } catch (error) {
-    if (error instanceof EmbeddedPostgresRunningError) return { url: error.url, close: async () => {} };
-    throw error;
-  }
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -81,7 +66,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
   if (!run) throw new ScriptError("Usage: tsx scripts/db/cli.ts migrate | new <name> [--create-only] | status");
 
   loadDotEnv();
-  const database = await target();
+  const database = await openScriptDatabase();
   try {
     await run(database.url, `${serverLabel(database.url)}/${databaseName(database.url)}`);
   } finally {

@@ -3,29 +3,34 @@ import { disconnectDb } from "../../lib/db";
 import { applyMigrations } from "../db/migrate";
 import { EmbeddedPostgresRunningError, startEmbeddedPostgres } from "./embedded-postgres";
 
+export type ScriptDatabase = { url: string; close(): Promise<void> };
+
 /**
- * Runs a one-off command against Notedesk's database: DATABASE_URL when set, else the embedded
- * one — reusing it when `npm run demo` already has it running, starting it just for this otherwise.
+ * The database a one-off command works on: DATABASE_URL when set, else the embedded one — reusing
+ * it when `npm run demo` already has it running, starting it just for this command otherwise.
  */
-export async function withScriptDatabase<T>(fn: () => Promise<T>): Promise<T> {
+export async function openScriptDatabase(): Promise<ScriptDatabase> {
   const configured = reloadEnv().DATABASE_URL;
-  let stop: (() => Promise<void>) | null = null;
-  if (!configured) {
-    try {
-      const database = await startEmbeddedPostgres();
-      stop = database.stop;
-      process.env.DATABASE_URL = database.url;
-    } catch (error) {
-      if (!(error instanceof EmbeddedPostgresRunningError)) throw error;
-      process.env.DATABASE_URL = error.url;
-    }
-    reloadEnv();
-  }
+  if (configured) return { url: configured, close: async () => {} };
   try {
-    await applyMigrations(process.env.DATABASE_URL ?? "");
+    const embedded = await startEmbeddedPostgres();
+    return { url: embedded.url, close: embedded.stop };
+  } catch (error) {
+    if (error instanceof EmbeddedPostgresRunningError) return { url: error.url, close: async () => {} };
+    throw error;
+  }
+}
+
+/** Runs `fn` with getDb() pointing at the script database, migrated first. */
+export async function withScriptDatabase<T>(fn: () => Promise<T>): Promise<T> {
+  const database = await openScriptDatabase();
+  try {
+    process.env.DATABASE_URL = database.url;
+    reloadEnv();
+    await applyMigrations(database.url);
     return await fn();
   } finally {
     await disconnectDb();
-    await stop?.();
+    await database.close();
   }
 }
