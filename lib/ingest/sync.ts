@@ -4,7 +4,10 @@ import type { DbClient } from "@/lib/db";
 import type { NormalizedPost } from "@/lib/posts/post";
 import { finishRun, reportProgress, startExclusiveRun, type RunError } from "@/lib/runs/store";
 
-import { knownPostIds, recordEligibility, upsertPosts } from "./upsert-posts";
+import { recordEligibility, upsertPosts } from "./upsert-posts";
+
+// Progress is written at most this often: a row update per page would cost more than the page.
+const PROGRESS_INTERVAL_MS = 500;
 
 /** Where posts come from: the X client in the app, a fake or the simulator in tests and benchmarks. */
 export type EligibleFeed = (query: {
@@ -42,19 +45,22 @@ export async function syncEligiblePosts(db: DbClient, feed: EligibleFeed, option
   const counts = { new: 0, updated: 0, skipped: 0, pages: 0 };
   const errors: RunError[] = [];
   const maxPages = options.maxPages ?? 50;
+  let lastReport = Date.now();
 
   try {
     for await (const page of feed({ testMode, feedSize: writer.feedSize, feedLang: writer.feedLang, maxResults: options.pageSize ?? 100, maxPages })) {
       const ids = page.map((p) => p.id);
-      const known = await knownPostIds(db, { writerId: writer.id, testMode }, ids);
       const pageCounts = await upsertPosts(db, page);
-      await recordEligibility(db, { writerId: writer.id, testMode, runId: run.id }, ids);
+      const { newToFeed } = await recordEligibility(db, { writerId: writer.id, testMode, runId: run.id }, ids);
       counts.new += pageCounts.new;
       counts.updated += pageCounts.updated;
       counts.skipped += pageCounts.skipped;
       counts.pages += 1;
-      await reportProgress(db, run.id, { progress: counts.new + counts.updated + counts.skipped, counts });
-      const onlyKnown = ids.length > 0 && ids.every((id) => known.has(id));
+      if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
+        lastReport = Date.now();
+        await reportProgress(db, run.id, { progress: counts.new + counts.updated + counts.skipped, counts });
+      }
+      const onlyKnown = ids.length > 0 && newToFeed === 0;
       if ((onlyKnown && !options.fullScan) || counts.pages >= maxPages) break;
     }
   } catch (error) {
@@ -62,6 +68,6 @@ export async function syncEligiblePosts(db: DbClient, feed: EligibleFeed, option
   }
 
   const state = errors.length ? "failed" : "succeeded";
-  await finishRun(db, run.id, { state, counts, errors });
+  await finishRun(db, run.id, { state, counts, errors, progress: counts.new + counts.updated + counts.skipped });
   return { runId: run.id, state, pages: counts.pages, counts, errors, durationMs: Date.now() - started };
 }

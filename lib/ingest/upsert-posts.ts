@@ -61,28 +61,20 @@ export async function upsertPosts(db: DbClient, posts: readonly NormalizedPost[]
   return { new: inserted, updated: changed.length - inserted, skipped: unique.length - changed.length };
 }
 
-/** Records that these posts are in the writer's feed; first_seen_at is kept from the first run. */
+/**
+ * Records that these posts are in the writer's feed (first_seen_at kept from the first time) and
+ * returns how many are new to it: zero means the page held only posts already held.
+ */
 export async function recordEligibility(
   db: DbClient,
   target: { writerId: string; testMode: boolean; runId: string },
   postIds: readonly string[],
-): Promise<void> {
-  if (postIds.length === 0) return;
-  await db.$executeRaw`
+): Promise<{ newToFeed: number }> {
+  if (postIds.length === 0) return { newToFeed: 0 };
+  const rows = await db.$queryRaw<{ inserted: boolean }[]>`
     INSERT INTO eligibility (writer_id, test_mode, post_id, last_run_id)
     SELECT ${target.writerId}, ${target.testMode}, id, ${target.runId} FROM unnest(${[...new Set(postIds)]}::text[]) AS id
-    ON CONFLICT (writer_id, test_mode, post_id) DO UPDATE SET last_seen_at = now(), last_run_id = EXCLUDED.last_run_id`;
-}
-
-/** Which of these ids Notedesk already holds for this feed: the stop condition for paging. */
-export async function knownPostIds(
-  db: DbClient,
-  target: { writerId: string; testMode: boolean },
-  postIds: readonly string[],
-): Promise<Set<string>> {
-  if (postIds.length === 0) return new Set();
-  const rows = await db.$queryRaw<{ post_id: string }[]>`
-    SELECT post_id FROM eligibility
-     WHERE writer_id = ${target.writerId} AND test_mode = ${target.testMode} AND post_id = ANY(${[...postIds]}::text[])`;
-  return new Set(rows.map((r) => r.post_id));
+    ON CONFLICT (writer_id, test_mode, post_id) DO UPDATE SET last_seen_at = now(), last_run_id = EXCLUDED.last_run_id
+    RETURNING (xmax = 0) AS inserted`;
+  return { newToFeed: rows.filter((r) => r.inserted).length };
 }
