@@ -1,0 +1,108 @@
+import "server-only";
+
+import { Prisma, type DbClient } from "@/lib/db";
+import { utcNow } from "@/lib/review/sql";
+
+/**
+ * The drafting run's moves before a model is asked anything: drafts for new posts, claims, and
+ * giving back what a stopped or crashed run held. Each is one statement that also writes its audit
+ * rows, so a move and its record commit together, and claims use SKIP LOCKED so two runs (on one
+ * worker or several) never draft the same post.
+ */
+
+/** One writer's feed in one mode: drafts belong to exactly one. */
+export type DraftingFeed = { writerId: string; testMode: boolean };
+
+/** A draft this run moved to `drafting`; `version` is what its outcome must still find. */
+export type ClaimedDraft = { id: string; postId: string; version: number };
+
+/** The audit rows for the drafts a statement's `moved` CTE returned (columns id, version). */
+function auditMoved(action: string, from: "new" | "drafting" | null, to: "new" | "drafting"): Prisma.Sql {
+  const before = from === null ? Prisma.sql`NULL` : Prisma.sql`jsonb_build_object('state', ${from}::text, 'version', moved.version - 1)`;
+  return Prisma.sql`
+    INSERT INTO audit_events (actor_id, action, subject_type, subject_id, before, after)
+    SELECT NULL, ${action}, 'draft', moved.id, ${before}, jsonb_build_object('state', ${to}::text, 'version', moved.version)
+      FROM moved`;
+}
+
+/** A draft (state new) for every post in the feed that has none. Returns how many were created. */
+export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    WITH moved AS (
+      INSERT INTO drafts (id, writer_id, post_id, test_mode, created_at, updated_at)
+      SELECT gen_random_uuid()::text, e.writer_id, e.post_id, e.test_mode, ${utcNow}, ${utcNow}
+        FROM eligibility e
+       WHERE e.writer_id = ${feed.writerId} AND e.test_mode = ${feed.testMode}
+         AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.writer_id = e.writer_id AND d.test_mode = e.test_mode AND d.post_id = e.post_id)
+       ORDER BY e.first_seen_at, e.post_id
+      ON CONFLICT (writer_id, post_id, test_mode) DO NOTHING
+      RETURNING id, version
+    ), audited AS (${auditMoved("draft.create", null, "new")})
+    SELECT count(*)::int AS count FROM moved`;
+  return row?.count ?? 0;
+}
+
+/**
+ * Drafts left in `drafting` longer than `staleAfterMs` belong to a run that died: back to `new`.
+ * The version bump means a run that was only slow, not dead, finds its claim gone and its late
+ * outcome is dropped, so no post is ever drafted twice into the queue.
+ */
+export async function recoverAbandonedDrafts(db: DbClient, feed: DraftingFeed, staleAfterMs: number): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    WITH moved AS (
+      UPDATE drafts AS d SET state = 'new', version = d.version + 1, updated_at = ${utcNow}
+       WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'drafting'
+         AND d.updated_at < ${utcNow} - make_interval(secs => ${staleAfterMs / 1000})
+      RETURNING d.id, d.version
+    ), audited AS (${auditMoved("draft.recover_drafting", "drafting", "new")})
+    SELECT count(*)::int AS count FROM moved`;
+  return row?.count ?? 0;
+}
+
+/** Takes up to `limit` waiting drafts, oldest first, skipping any another run is taking right now. */
+export async function claimDrafts(db: DbClient, feed: DraftingFeed, limit: number): Promise<ClaimedDraft[]> {
+  return db.$queryRaw<ClaimedDraft[]>`
+    WITH picked AS MATERIALIZED (
+      SELECT id FROM drafts
+       WHERE writer_id = ${feed.writerId} AND test_mode = ${feed.testMode} AND state = 'new'
+       ORDER BY created_at, id
+       LIMIT ${limit}
+         FOR UPDATE SKIP LOCKED
+    ), moved AS (
+      UPDATE drafts AS d SET state = 'drafting', version = d.version + 1, updated_at = ${utcNow}
+        FROM picked WHERE d.id = picked.id
+      RETURNING d.id, d.post_id, d.version
+    ), audited AS (${auditMoved("draft.start_drafting", "new", "drafting")})
+    SELECT id, post_id AS "postId", version FROM moved ORDER BY id`;
+}
+
+/** Gives back claims a stopping run never started on, so the next run drafts them at once. */
+export async function releaseClaims(db: DbClient, claims: readonly ClaimedDraft[]): Promise<number> {
+  if (claims.length === 0) return 0;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    WITH moved AS (
+      UPDATE drafts AS d SET state = 'new', version = d.version + 1, updated_at = ${utcNow}
+        FROM unnest(${claims.map((c) => c.id)}::text[], ${claims.map((c) => c.version)}::int[]) AS c(id, version)
+       WHERE d.id = c.id AND d.version = c.version AND d.state = 'drafting'
+      RETURNING d.id, d.version
+    ), audited AS (${auditMoved("draft.release_drafting", "drafting", "new")})
+    SELECT count(*)::int AS count FROM moved`;
+  return row?.count ?? 0;
+}
+
+/** Drafts waiting to be drafted: the total a run's progress bar counts towards. */
+export async function countWaitingDrafts(db: DbClient, feed: DraftingFeed): Promise<number> {
+  return db.draft.count({ where: { writerId: feed.writerId, testMode: feed.testMode, state: "new" } });
+}
+
+/** Whether a drafting run would find anything: a waiting draft, or an eligible post without a draft. */
+export async function hasDraftingWork(db: DbClient, feed: DraftingFeed): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ waiting: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM drafts WHERE writer_id = ${feed.writerId} AND test_mode = ${feed.testMode} AND state = 'new')
+        OR EXISTS (SELECT 1 FROM eligibility e
+                    WHERE e.writer_id = ${feed.writerId} AND e.test_mode = ${feed.testMode}
+                      AND NOT EXISTS (SELECT 1 FROM drafts d
+                                       WHERE d.writer_id = e.writer_id AND d.test_mode = e.test_mode AND d.post_id = e.post_id))
+        AS waiting`;
+  return row?.waiting ?? false;
+}

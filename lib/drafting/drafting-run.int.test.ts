@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
+
+import { claimDrafts, createMissingDrafts, type DraftingFeed } from "./draft-claims";
+import { saveDraftResult } from "./draft-outcome-store";
+import { runDrafting } from "./drafting-run";
+import type { DraftingTask } from "./provider";
+import { numberedPosts, seedFeed } from "./testing/feed-fixture";
+import { abstainReply, keyedProvider, noteReply } from "./testing/keyed-provider";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+/** Each test drafts its own writer's feed in the shared database. */
+let writers = 0;
+async function freshFeed(count: number, textOf?: (i: number) => string): Promise<{ feed: DraftingFeed; postIds: string[] }> {
+  writers += 1;
+  const posts = numberedPosts(count, (i) => `${textOf?.(i) ?? "NOTE"} (writer ${writers}, post ${i})`).map((p) => ({
+    ...p,
+    id: String(BigInt(p.id) + BigInt(writers * 10_000)),
+  }));
+  const feed = await seedFeed(t.db, posts, `writer ${writers}`);
+  return { feed, postIds: posts.map((p) => p.id) };
+}
+
+const byMarker = (task: DraftingTask) => {
+  const text = task.post.text;
+  if (text.startsWith("NOTE")) return noteReply();
+  if (text.startsWith("ABSTAIN")) return abstainReply();
+  if (text.startsWith("MALFORMED")) return "Sure! Here is my answer: {not json";
+  return new Error("connection reset by provider");
+};
+
+describe("runDrafting", () => {
+  it("stores each kind of outcome on its draft, with a revision, provenance and audit", async () => {
+    const markers = ["NOTE", "ABSTAIN", "MALFORMED", "THROW"];
+    const { feed, postIds } = await freshFeed(4, (i) => markers[i] ?? "");
+    const [noteId, abstainId, malformedId, throwId] = postIds;
+    const provider = keyedProvider(byMarker);
+
+    const result = await runDrafting(t.db, provider, { feed, concurrency: 2 });
+
+    expect(result.state).toBe("succeeded");
+    expect(result.counts).toEqual({ created: 4, recovered: 0, drafted: 1, abstained: 1, failed: 2 });
+    const drafts = await t.db.draft.findMany({ where: { writerId: feed.writerId }, include: { currentRevision: true } });
+    const draftOf = (postId: string | undefined) => drafts.find((d) => d.postId === postId)!;
+
+    const noted = draftOf(noteId);
+    expect(noted).toMatchObject({ state: "ready", aiDecision: "write_note", version: 3 });
+    expect(noted.readyAt).not.toBeNull();
+    expect(noted.currentRevision).toMatchObject({
+      number: 1,
+      authorKind: "ai",
+      provider: "openai-compatible",
+      model: "keyed-test-model",
+      inputTokens: 120,
+      outputTokens: 40,
+      classification: "misinformed_or_potentially_misleading",
+      misleadingTags: ["outdated_information"],
+      injectionSuspected: false,
+      rationale: "The image predates the event it claims to show.",
+    });
+    expect(noted.currentRevision?.promptVersion).toBeTruthy();
+    expect(noted.currentRevision?.checks).toMatchObject({ ok: true, duplicate: null });
+
+    expect(draftOf(abstainId)).toMatchObject({ state: "no_note", aiDecision: "no_note_needed", aiRationale: "This is a personal opinion.", currentRevisionId: null });
+    expect(draftOf(malformedId)).toMatchObject({ state: "failed", rawOutput: "Sure! Here is my answer: {not json" });
+    expect(draftOf(malformedId).failureReason).toMatch(/No usable answer after 3 attempts/);
+    expect(draftOf(throwId)).toMatchObject({ state: "failed", rawOutput: null });
+    expect(draftOf(throwId).failureReason).toMatch(/connection reset by provider/);
+
+    const audit = await t.db.auditEvent.findMany({ where: { subjectId: noted.id }, orderBy: { id: "asc" } });
+    expect(audit.map((e) => e.action)).toEqual(["draft.create", "draft.start_drafting", "draft.draft"]);
+    expect(audit.every((e) => e.actorId === null)).toBe(true);
+
+    const run = await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(run).toMatchObject({ kind: "draft", state: "succeeded", progress: 4, total: 4 });
+    expect(run.counts).toMatchObject({ drafted: 1, abstained: 1, failed: 2 });
+    expect((run.errors as { message: string }[]).map((e) => e.message).join("\n")).toMatch(/connection reset/);
+  });
+
+  it("flags a draft that repeats a note already written on the post", async () => {
+    const { feed, postIds } = await freshFeed(1);
+    const text = "The photo is from 2019, not today: https://www.reuters.com/fact-check/flood-photo-2019";
+    await t.db.writtenNote.create({
+      data: {
+        id: "note-on-first-post",
+        writerId: feed.writerId,
+        postId: postIds[0]!,
+        testMode: true,
+        text,
+        classification: "misinformed_or_potentially_misleading",
+        misleadingTags: ["outdated_information"],
+        trustworthySources: true,
+      },
+    });
+
+    await runDrafting(t.db, keyedProvider(() => noteReply(text)), { feed, concurrency: 1 });
+
+    const revision = await t.db.revision.findFirstOrThrow({ where: { draft: { writerId: feed.writerId } } });
+    expect(revision.checks).toMatchObject({ duplicate: { index: 0, similarity: 1 } });
+  });
+
+  it("never drafts a post twice when two runs drain the same feed at once", async () => {
+    const { feed, postIds } = await freshFeed(40);
+    const provider = keyedProvider(() => noteReply(), { latencyMs: 10 });
+
+    const [first, second] = await Promise.all([
+      runDrafting(t.db, provider, { feed, concurrency: 4, batchSize: 3 }),
+      runDrafting(t.db, provider, { feed, concurrency: 4, batchSize: 3 }),
+    ]);
+
+    expect(postIds.map((id) => provider.callsFor(id))).toEqual(postIds.map(() => 1));
+    expect(first.counts.drafted + second.counts.drafted).toBe(40);
+    expect(Math.min(first.counts.drafted, second.counts.drafted)).toBeGreaterThan(0); // they really overlapped
+    expect(await t.db.revision.count({ where: { draft: { writerId: feed.writerId } } })).toBe(40);
+    expect(await t.db.draft.count({ where: { writerId: feed.writerId, state: "ready" } })).toBe(40);
+  });
+
+  it("keeps at most `concurrency` model calls in flight", async () => {
+    const { feed } = await freshFeed(12);
+    const provider = keyedProvider(() => noteReply(), { latencyMs: 15 });
+
+    await runDrafting(t.db, provider, { feed, concurrency: 3 });
+
+    expect(provider.maxInFlight).toBe(3);
+    expect(provider.calls).toBe(12);
+  });
+
+  it("takes back drafts a dead run left in drafting, drafts them once, and drops the dead run's late answer", async () => {
+    const { feed, postIds } = await freshFeed(3);
+    await createMissingDrafts(t.db, feed);
+    const [abandoned, stillBusy] = await claimDrafts(t.db, feed, 2);
+    await t.db.$executeRaw`UPDATE drafts SET updated_at = updated_at - interval '1 hour' WHERE id = ${abandoned!.id}`;
+    const provider = keyedProvider(() => noteReply());
+
+    const result = await runDrafting(t.db, provider, { feed, concurrency: 2, staleAfterMs: 10 * 60_000 });
+
+    expect(result.counts).toMatchObject({ recovered: 1, drafted: 2 });
+    expect(provider.callsFor(abandoned!.postId)).toBe(1);
+    expect(provider.callsFor(stillBusy!.postId)).toBe(0); // a live claim is left alone
+    expect(await t.db.draft.findUniqueOrThrow({ where: { id: stillBusy!.id } })).toMatchObject({ state: "drafting" });
+    expect(postIds).toContain(abandoned!.postId);
+
+    const late = await saveDraftResult(t.db, abandoned!, { kind: "crashed", reason: "the dead run woke up" });
+    expect(late).toBe(false);
+    expect(await t.db.draft.findUniqueOrThrow({ where: { id: abandoned!.id } })).toMatchObject({ state: "ready" });
+    expect(await t.db.revision.count({ where: { draftId: abandoned!.id } })).toBe(1);
+  });
+
+  it("stops claiming when told to stop, and hands back what it had not started", async () => {
+    const { feed } = await freshFeed(10);
+    const stop = new AbortController();
+    const provider = keyedProvider(
+      () => {
+        stop.abort();
+        return noteReply();
+      },
+      { latencyMs: 10 },
+    );
+
+    const result = await runDrafting(t.db, provider, { feed, concurrency: 1, batchSize: 5, signal: stop.signal });
+
+    expect(result.state).toBe("cancelled");
+    expect(result.counts.drafted).toBe(1);
+    const states = await t.db.draft.groupBy({ by: ["state"], where: { writerId: feed.writerId }, _count: true });
+    expect(Object.fromEntries(states.map((s) => [s.state, s._count]))).toEqual({ ready: 1, new: 9 });
+    expect(await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({ state: "cancelled" });
+  });
+});

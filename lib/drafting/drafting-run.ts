@@ -1,0 +1,141 @@
+import "server-only";
+
+import type { DbClient } from "@/lib/db";
+import { createProgressReporter } from "@/lib/runs/progress";
+import { finishRun, startRun, type RunError } from "@/lib/runs/store";
+
+import {
+  claimDrafts,
+  countWaitingDrafts,
+  createMissingDrafts,
+  recoverAbandonedDrafts,
+  releaseClaims,
+  type ClaimedDraft,
+  type DraftingFeed,
+} from "./draft-claims";
+import { saveDraftResult, type DraftResult } from "./draft-outcome-store";
+import { draftPost, type DraftOptions } from "./draft-post";
+import type { DraftingProvider } from "./provider";
+import { createSemaphore } from "./semaphore";
+import { loadPostsForDrafting, type PostForDrafting } from "./stored-post";
+
+/** Longer than any model call with its retries: a draft held this long belongs to a dead run. */
+export const DRAFTING_STALE_AFTER_MS = 15 * 60_000;
+
+/** Failure reasons kept on the run for the Runs page; the rest are on the drafts themselves. */
+const MAX_RUN_ERRORS = 50;
+
+export type DraftingRunOptions = {
+  feed: DraftingFeed;
+  triggeredById?: string | null;
+  /** Model calls in flight at once. The provider brings its own rate limit (see rateLimited). */
+  concurrency: number;
+  /** Drafts claimed per statement; default `concurrency`. */
+  batchSize?: number;
+  staleAfterMs?: number;
+  /** Stop claiming: drafts in flight finish, claimed ones not yet started go back to `new`. */
+  signal?: AbortSignal;
+  draftOptions?: Omit<DraftOptions, "existingNoteTextsOnPost">;
+  progressIntervalMs?: number;
+};
+
+export type DraftingCounts = { created: number; recovered: number; drafted: number; abstained: number; failed: number };
+
+export type DraftingRunResult = {
+  runId: string;
+  state: "succeeded" | "failed" | "cancelled";
+  counts: DraftingCounts;
+  errors: RunError[];
+  durationMs: number;
+};
+
+const countOf = { note: "drafted", abstain: "abstained", failed: "failed", crashed: "failed" } as const;
+
+/**
+ * Drafts every waiting post of one writer's feed: recovers drafts a dead run left behind, creates
+ * drafts for posts that have none, then claims and drafts them with at most `concurrency` model
+ * calls at once. One post's failure is recorded on its draft and
+ * never stops the others. Runs may overlap: claims keep them from drafting the same post.
+ */
+export async function runDrafting(db: DbClient, provider: DraftingProvider, options: DraftingRunOptions): Promise<DraftingRunResult> {
+  const started = Date.now();
+  const { feed, signal } = options;
+  const run = await startRun(db, { kind: "draft", writerId: feed.writerId, testMode: feed.testMode, triggeredById: options.triggeredById ?? null });
+  const counts: DraftingCounts = { created: 0, recovered: 0, drafted: 0, abstained: 0, failed: 0 };
+  const errors: RunError[] = [];
+  const noteError = (message: string) => {
+    if (errors.length < MAX_RUN_ERRORS) errors.push({ at: new Date().toISOString(), message });
+  };
+  const reporter = createProgressReporter(db, run.id, options.progressIntervalMs);
+  let total = 0;
+  const report = () => {
+    const progress = counts.drafted + counts.abstained + counts.failed;
+    reporter.update({ progress, total: Math.max(total, progress), counts });
+  };
+
+  const draftOne = async (claim: ClaimedDraft, input: PostForDrafting | undefined) => {
+    let result: DraftResult;
+    try {
+      result = input
+        ? await draftPost(input.post, provider, { ...options.draftOptions, existingNoteTextsOnPost: input.existingNoteTexts })
+        : { kind: "crashed", reason: `Post ${claim.postId} is no longer stored.` };
+    } catch (error) {
+      result = { kind: "crashed", reason: `Drafting broke: ${messageOf(error)}` };
+    }
+    try {
+      if (!(await saveDraftResult(db, claim, result))) return; // the claim was taken back: someone else owns it now
+      counts[countOf[result.kind]] += 1;
+      if (result.kind === "failed" || result.kind === "crashed") noteError(`Post ${claim.postId}: ${result.reason}`);
+    } catch (error) {
+      // Left in `drafting`; a later run recovers it once it is stale.
+      counts.failed += 1;
+      noteError(`Post ${claim.postId}: the outcome could not be saved (${messageOf(error)}).`);
+    }
+    report();
+  };
+
+  let state: DraftingRunResult["state"] = "succeeded";
+  const inFlight = new Set<Promise<void>>();
+  try {
+    counts.recovered = await recoverAbandonedDrafts(db, feed, options.staleAfterMs ?? DRAFTING_STALE_AFTER_MS);
+    counts.created = await createMissingDrafts(db, feed);
+    total = await countWaitingDrafts(db, feed);
+    report();
+
+    const slots = createSemaphore(options.concurrency);
+    claiming: while (!signal?.aborted) {
+      const batch = await claimDrafts(db, feed, options.batchSize ?? options.concurrency);
+      if (batch.length === 0) break;
+      const posts = await loadPostsForDrafting(db, batch.map((claim) => claim.postId));
+      for (const [index, claim] of batch.entries()) {
+        const release = await slots.acquire();
+        if (signal?.aborted) {
+          release();
+          await releaseClaims(db, batch.slice(index));
+          break claiming;
+        }
+        const task = draftOne(claim, posts.get(claim.postId)).finally(() => {
+          release();
+          inFlight.delete(task);
+        });
+        inFlight.add(task);
+      }
+    }
+  } catch (error) {
+    state = "failed";
+    noteError(`The drafting run stopped: ${messageOf(error)}`);
+  }
+  // draftOne settles every outcome itself, so this waits for all of them and never rejects.
+  await Promise.all(inFlight);
+  if (state === "succeeded" && signal?.aborted) state = "cancelled";
+
+  report();
+  await reporter.stop();
+  const progress = counts.drafted + counts.abstained + counts.failed;
+  await finishRun(db, run.id, { state, counts, errors, progress });
+  return { runId: run.id, state, counts, errors, durationMs: Date.now() - started };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

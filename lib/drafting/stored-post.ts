@@ -1,0 +1,44 @@
+import "server-only";
+
+import type { DbClient, Post } from "@/lib/db";
+import { normalizedPostSchema, type NormalizedPost } from "@/lib/posts/post";
+
+/** A post row back in the shape drafting reads. Parsed, not cast: the JSON columns are checked. */
+export function toNormalizedPost(row: Post): NormalizedPost {
+  return normalizedPostSchema.parse({
+    id: row.id,
+    text: row.text,
+    authorId: row.authorId,
+    authorUsername: row.authorUsername,
+    authorName: row.authorName,
+    postedAt: row.postedAt?.toISOString() ?? null,
+    lang: row.lang,
+    media: row.media,
+    mediaType: row.mediaType,
+    referencedPosts: row.referencedPosts,
+    noteRequests: row.noteRequests,
+    suggestedSources: row.suggestedSources,
+    matchedMediaNotes: row.matchedMediaNotes,
+    publicMetrics: row.publicMetrics,
+  });
+}
+
+export type PostForDrafting = { post: NormalizedPost; existingNoteTexts: string[] };
+
+/**
+ * The posts with the notes already written on each (notes_written, any of our writers), so drafting
+ * can flag a draft that repeats one. Two queries for a whole batch.
+ */
+export async function loadPostsForDrafting(db: DbClient, postIds: readonly string[]): Promise<Map<string, PostForDrafting>> {
+  const ids = [...new Set(postIds)];
+  const [posts, notes] = await Promise.all([
+    db.post.findMany({ where: { id: { in: ids } } }),
+    db.writtenNote.findMany({ where: { postId: { in: ids } }, select: { postId: true, text: true } }),
+  ]);
+  return new Map(
+    posts.map((row) => [
+      row.id,
+      { post: toNormalizedPost(row), existingNoteTexts: notes.filter((n) => n.postId === row.id).map((n) => n.text) },
+    ]),
+  );
+}
