@@ -1,0 +1,77 @@
+import type { AuthorKind, DraftState } from "@/lib/db/enums";
+
+/**
+ * What lib/review hands to pages and actions: plain data, no Prisma records. Types only, so client
+ * components may import them.
+ */
+
+/** The signed-in person acting; the role was checked by the action before the domain is called. */
+export type Actor = { id: string; name: string };
+
+/** A live claim; null everywhere once its lease has run out, because then the draft is free. */
+export type ClaimDto = { byId: string; byName: string; since: Date; until: Date };
+
+export type QueueRowDto = {
+  id: string;
+  state: DraftState;
+  version: number;
+  readyAt: Date | null;
+  aiDecision: string | null;
+  post: {
+    id: string;
+    excerpt: string;
+    /** The excerpt is cut; the detail view has the full text. */
+    truncated: boolean;
+    authorUsername: string | null;
+    authorName: string | null;
+    lang: string | null;
+    mediaType: string;
+    noteRequestCount: number;
+    postedAt: Date | null;
+  };
+  currentRevision: { text: string; classification: string; authorKind: AuthorKind } | null;
+  claim: ClaimDto | null;
+};
+
+export type QueuePage = { rows: QueueRowDto[]; nextCursor: string | null };
+
+export type DraftCounts = Record<DraftState, number>;
+
+export type NoteFields = {
+  text: string;
+  classification: string;
+  misleadingTags: string[];
+  trustworthySources: boolean;
+};
+
+export type RevisionDto = NoteFields & {
+  id: string;
+  number: number;
+  authorKind: AuthorKind;
+  author: { id: string; name: string } | null;
+  parentId: string | null;
+  createdAt: Date;
+  /** AI provenance and reasoning; null on human revisions. */
+  ai: {
+    provider: string | null;
+    model: string | null;
+    promptVersion: string | null;
+    rationale: string | null;
+    storyAssessment: string | null;
+    injectionSuspected: boolean;
+  } | null;
+  /** The local checks computed when the revision was made. */
+  checks: unknown;
+};
+
+export type SuggestionDto = {
+  id: string;
+  text: string;
+  author: { id: string; name: string };
+  disposition: "pending" | "yes" | "no" | "partially";
+  dispositionReason: string | null;
+  /** The AI revision that answered it. */
+  revisionId: string | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+};

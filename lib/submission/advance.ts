@@ -1,0 +1,66 @@
+import "server-only";
+
+import { recordAudit, type AuditState } from "@/lib/audit/record";
+import { Prisma } from "@/lib/db";
+import { tryMoveDraft } from "@/lib/review/move-draft";
+import { inTransaction, utcNow, type Tx } from "@/lib/review/sql";
+
+import { submissionTransitions, type SubmissionStep } from "./transitions";
+
+export type SubmissionMove = {
+  step: SubmissionStep;
+  submissionId: string;
+  draftId: string;
+  actorId: string | null;
+  /** For an answer from X: the attempt it answers. An answer to an attempt given up on changes nothing. */
+  attempt?: number;
+  /** Further conditions on the submission row. */
+  where?: Prisma.Sql[];
+  set?: Prisma.Sql[];
+  audit?: AuditState;
+};
+
+/** The submission was not where its draft said it would be: roll back the draft's move too. */
+class StaleSubmission extends Error {}
+
+/**
+ * Moves the draft, then the submission, each by a conditional UPDATE, plus the audit row. Always the
+ * draft row first: every path that touches both locks them in that order, so they never deadlock.
+ * false when either was not where the step expects it; then nothing changed.
+ */
+export async function advanceSubmission(move: SubmissionMove, before?: (tx: Tx) => Promise<void>): Promise<boolean> {
+  try {
+    return await inTransaction(async (tx) => {
+      await before?.(tx);
+      return advanceIn(tx, move);
+    });
+  } catch (error) {
+    if (error instanceof StaleSubmission) return false;
+    throw error;
+  }
+}
+
+async function advanceIn(tx: Tx, move: SubmissionMove): Promise<boolean> {
+  const { from, to, draft } = submissionTransitions[move.step];
+  if (!(await tryMoveDraft(tx, { action: draft, draftId: move.draftId, actorId: move.actorId }))) return false;
+
+  const conditions = [Prisma.sql`id = ${move.submissionId}`, Prisma.sql`state = ${from}::"SubmissionState"`];
+  if (move.attempt !== undefined) conditions.push(Prisma.sql`attempts = ${move.attempt}`);
+  conditions.push(...(move.where ?? []));
+  const [row] = await tx.$queryRaw<{ attempts: number }[]>`
+    UPDATE submissions
+    SET ${Prisma.join([Prisma.sql`state = ${to}::"SubmissionState"`, Prisma.sql`updated_at = ${utcNow}`, ...(move.set ?? [])], ", ")}
+    WHERE ${Prisma.join(conditions, " AND ")}
+    RETURNING attempts`;
+  if (!row) throw new StaleSubmission();
+
+  await recordAudit(tx, {
+    actorId: move.actorId,
+    action: `submission.${move.step}`,
+    subjectType: "submission",
+    subjectId: move.submissionId,
+    before: { state: from },
+    after: { state: to, attempts: row.attempts, ...move.audit },
+  });
+  return true;
+}

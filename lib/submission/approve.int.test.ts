@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { auditActions, draftRow, seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
+import { createTestDatabase } from "@/tests/support/db";
+
+import { approveDraft, idempotencyKey } from "./approve";
+import { payloadHash } from "./note-request";
+import { previewSubmission } from "./preview";
+
+const t = await createTestDatabase();
+afterAll(() => t.drop());
+
+let writerId: string;
+let alice: { id: string; name: string };
+let bob: { id: string; name: string };
+beforeAll(async () => {
+  writerId = (await seedWriter(t.db)).id;
+  alice = await seedUser(t.db, "Alice");
+  bob = await seedUser(t.db, "Bob");
+});
+
+describe("approveDraft", () => {
+  it("moves the draft to approved and freezes exactly the previewed request as a pending submission", async () => {
+    const draft = await seedDraft(t.db, { writerId });
+    const preview = await previewSubmission(draft.id);
+    const { submission, alreadyApproved } = await approveDraft(draft.id, draft.version, alice);
+
+    expect(alreadyApproved).toBe(false);
+    expect(preview).toMatchObject({ mode: "test", warnings: [] });
+    expect(submission).toMatchObject({ draftId: draft.id, state: "pending", mode: "test", attempts: 0, approvedBy: { id: alice.id }, requestBody: preview.body });
+    const row = await t.db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { idempotencyKey: true, payloadHash: true, postId: true, writerId: true } });
+    expect(row).toEqual({
+      idempotencyKey: idempotencyKey(draft.id, draft.version),
+      payloadHash: preview.payloadHash,
+      postId: draft.postId,
+      writerId,
+    });
+    expect(preview.payloadHash).toBe(payloadHash(writerId, preview.body as Parameters<typeof payloadHash>[1]));
+    expect(await draftRow(t.db, draft.id)).toMatchObject({ state: "approved", version: draft.version + 1, decidedById: alice.id });
+    expect(await auditActions(t.db, draft.id)).toEqual(["draft.approve"]);
+    expect(await auditActions(t.db, submission.id)).toEqual(["submission.create"]);
+  });
+
+  it("a double click returns the first approval instead of an error", async () => {
+    const draft = await seedDraft(t.db, { writerId });
+    const first = await approveDraft(draft.id, draft.version, alice);
+    const second = await approveDraft(draft.id, draft.version, alice);
+    // Clicking on the approved draft as now shown (the next version) also returns it.
+    const third = await approveDraft(draft.id, draft.version + 1, alice);
+
+    expect(second).toEqual({ submission: first.submission, alreadyApproved: true });
+    expect(third).toEqual({ submission: first.submission, alreadyApproved: true });
+    expect(await t.db.submission.count({ where: { draftId: draft.id } })).toBe(1);
+  });
+
+  it("two approvers at once make one submission", async () => {
+    const draft = await seedDraft(t.db, { writerId });
+    const results = await Promise.all([alice, bob, alice, bob, alice].map((who) => approveDraft(draft.id, draft.version, who)));
+
+    expect(new Set(results.map((r) => r.submission.id)).size).toBe(1);
+    expect(results.filter((r) => !r.alreadyApproved)).toHaveLength(1);
+    expect(await t.db.submission.count({ where: { draftId: draft.id } })).toBe(1);
+    expect(await auditActions(t.db, draft.id)).toEqual(["draft.approve"]);
+  });
+
+  it("refuses a stale version and changes nothing", async () => {
+    const draft = await seedDraft(t.db, { writerId });
+    await expect(approveDraft(draft.id, draft.version + 3, alice)).rejects.toMatchObject({ code: "conflict" });
+    expect(await t.db.submission.count({ where: { draftId: draft.id } })).toBe(0);
+    expect((await draftRow(t.db, draft.id)).state).toBe("ready");
+  });
+
+  it("refuses a note X would reject, and a draft without text, leaving the draft in the queue", async () => {
+    const noUrl = await seedDraft(t.db, { writerId, note: validNote({ text: "Just an opinion, no link." }) });
+    await expect(approveDraft(noUrl.id, noUrl.version, alice)).rejects.toMatchObject({ code: "blocked", message: expect.stringContaining("link") });
+    expect(await draftRow(t.db, noUrl.id)).toMatchObject({ state: "ready", version: noUrl.version });
+
+    const empty = await seedDraft(t.db, { writerId, note: null });
+    await expect(approveDraft(empty.id, empty.version, alice)).rejects.toMatchObject({ code: "blocked" });
+    expect(await t.db.auditEvent.count({ where: { subjectId: { in: [noUrl.id, empty.id] } } })).toBe(0);
+  });
+
+  it("never sends a test-feed draft in production", async () => {
+    const writer = await seedWriter(t.db, false);
+    const draft = await seedDraft(t.db, { writerId: writer.id, testMode: true });
+    await expect(previewSubmission(draft.id)).rejects.toMatchObject({ code: "blocked", message: expect.stringContaining("production") });
+    await expect(approveDraft(draft.id, draft.version, alice)).rejects.toMatchObject({ code: "blocked" });
+  });
+
+  it("previews production mode for a production writer", async () => {
+    const writer = await seedWriter(t.db, false);
+    const draft = await seedDraft(t.db, { writerId: writer.id, testMode: false });
+    expect(await previewSubmission(draft.id)).toMatchObject({ mode: "production", body: { test_mode: false, post_id: draft.postId } });
+  });
+});

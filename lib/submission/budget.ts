@@ -1,0 +1,53 @@
+import "server-only";
+
+import { DomainError } from "@/lib/errors";
+import { utcNow, type Tx } from "@/lib/review/sql";
+
+/** X's cap on POST /2/notes per writer: 250 in any 24 hours (x-api-reference §3). */
+export const DAILY_CREATE_LIMIT = 250;
+
+/**
+ * X's daily writing limit for production notes, which depends on how the writer's recent notes were
+ * rated and which X does not report. Submission takes it as a parameter (lib/notes estimates it:
+ * estimatedWritingLimitGuard); it is asked before a new approval, since an approval takes a slot.
+ * The default lets everything through.
+ */
+export type WritingLimitGuard = (writer: { writerId: string; testMode: boolean }) => Promise<{ allowed: true } | { allowed: false; message: string }>;
+
+export const writingLimitNotCheckedYet: WritingLimitGuard = async () => ({ allowed: true });
+
+export async function assertWritingLimit(guard: WritingLimitGuard, writer: { writerId: string; testMode: boolean }): Promise<void> {
+  const verdict = await guard(writer);
+  if (!verdict.allowed) throw new DomainError("limit_reached", verdict.message);
+}
+
+/**
+ * POST /2/notes calls this writer made in the last 24 hours, counted from its own submissions: each
+ * attempt counts, answered or not, so a lost answer is never under-counted. A row's attempts are
+ * dated by its last change, which can only count an old attempt too long, never too short.
+ */
+export async function createsInLastDay(tx: Tx, writerId: string): Promise<{ used: number; oldest: Date | null }> {
+  const [row] = await tx.$queryRaw<{ used: number; oldest: Date | null }[]>`
+    SELECT coalesce(sum(attempts), 0)::int AS used, min(updated_at) AS oldest
+    FROM submissions
+    WHERE writer_id = ${writerId} AND attempts > 0 AND updated_at > ${utcNow} - interval '24 hours'`;
+  return row ?? { used: 0, oldest: null };
+}
+
+export async function assertDailyBudget(tx: Tx, writerId: string): Promise<void> {
+  const { used, oldest } = await createsInLastDay(tx, writerId);
+  if (used < DAILY_CREATE_LIMIT) return;
+  const frees = oldest ? ` The next one frees up around ${new Date(oldest.getTime() + 24 * 3600_000).toISOString().slice(11, 16)} UTC.` : "";
+  throw new DomainError(
+    "limit_reached",
+    `X accepts ${DAILY_CREATE_LIMIT} new notes per writer in 24 hours and this writer has used them all.${frees}`,
+  );
+}
+
+/**
+ * Serialises budget checks per writer until the transaction ends, so two sends can't both take the
+ * last slot. An advisory lock, because there is no row that stands for "the writer's day".
+ */
+export async function lockWriterBudget(tx: Tx, writerId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notedesk:create-budget:${writerId}`}, 0))`;
+}
