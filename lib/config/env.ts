@@ -53,7 +53,15 @@ export const envSchema = z
     /** Model calls in flight at once per drafting run. */
     DRAFTING_CONCURRENCY: z.coerce.number({ message: "must be a whole number" }).int().min(1).max(100).default(4),
     /** The provider's requests-per-minute limit; unset: 60 for hosted models, none for the offline drafter. */
-    LLM_REQUESTS_PER_MINUTE: optionalString.pipe(z.coerce.number({ message: "must be a number" }).positive().optional()),
+    LLM_REQUESTS_PER_MINUTE: z.coerce.number({ message: "must be a number" }).positive().optional(),
+
+    /** Unset: no cap. Per-writer caps set in Settings → Controls take precedence. */
+    LLM_DAILY_BUDGET_USD: optionalString.pipe(z.coerce.number<string | undefined>({ message: "must be a number of dollars" }).positive().optional()),
+    LLM_MONTHLY_BUDGET_USD: optionalString.pipe(z.coerce.number<string | undefined>({ message: "must be a number of dollars" }).positive().optional()),
+    /** evaluate_note ClaimOpinion score a note needs, for writers without a threshold of their own. */
+    CLAIM_OPINION_MIN_SCORE: optionalString.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).default(0)),
+    /** Unset: "simulated" when the X API is the loopback simulator, else "live" (lib/links/mode.ts). */
+    LINK_CHECK_MODE: z.enum(["live", "simulated", "off"], { message: 'must be "live", "simulated" or "off"' }).optional(),
 
     NOTEDESK_SECURE_COOKIES: booleanFlag,
   })

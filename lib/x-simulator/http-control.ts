@@ -4,8 +4,9 @@ import type { SimulatorControl } from "./control";
 import type { FaultRuleInput } from "./faults";
 import { placeholderSvg } from "./placeholder-media";
 import { variantsPatchSchema } from "./variants";
+import { simulatedWebAnswer } from "./web";
 
-export type ControlReply = { status: number; body: unknown; contentType?: string };
+export type ControlReply = { status: number; body: unknown; contentType?: string; headers?: Record<string, string> };
 
 const advanceSchema = z.object({ ms: z.number().int().min(0) }).strict();
 const writerPatchSchema = z.object({ admitted: z.boolean().optional(), noteWriter: z.boolean().optional() }).strict();
@@ -14,6 +15,12 @@ const appSchema = z.object({ enrolled: z.boolean() }).strict();
 const ok = (body: unknown = { ok: true }): ControlReply => ({ status: 200, body });
 
 type Handler = (match: string[], body: unknown, query: URLSearchParams) => ControlReply;
+
+const simulatedWebPage: Handler = ([scheme, host, path = "/"], _, query) => {
+  const { status, headers, body } = simulatedWebAnswer(`${scheme}://${host}${path}${query.size ? `?${query}` : ""}`);
+  return { status, headers, body, contentType: "text/html; charset=utf-8" };
+};
+const simulatedWebPath = /^\/_sim\/web\/(https?)\/([^/]+)(\/.*)?$/;
 
 function routes(control: SimulatorControl): [string, RegExp, Handler][] {
   return [
@@ -52,6 +59,9 @@ function routes(control: SimulatorControl): [string, RegExp, Handler][] {
     ["GET", /^\/_sim\/notes$/, () => ok(control.notes())],
     ["GET", /^\/_sim\/requests$/, () => ok(control.requests())],
     ["GET", /^\/_sim\/posts$/, (_, __, query) => ok(control.posts(query.get("test_mode") !== "false"))],
+    // The simulated web (web.ts): what links in notes answer the link checker offline.
+    ["GET", simulatedWebPath, simulatedWebPage],
+    ["HEAD", simulatedWebPath, simulatedWebPage],
     ["GET", /^\/_sim\/media\/([^/]+)\.svg$/, ([key = ""]) => ({
       status: 200,
       body: placeholderSvg(key),

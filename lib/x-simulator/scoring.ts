@@ -1,3 +1,4 @@
+import { linkTarget } from "@/lib/links/address";
 import { extractUrls, noteLength } from "@/lib/note-text/length";
 
 import { accusationPhrases, insultWords, matcher, opinionWords, sourcingWords } from "./word-lists";
@@ -21,14 +22,11 @@ const SHORTENERS = new Set([
 const RESERVED_DOMAINS = ["example", "example.com", "example.org", "example.net", "invalid", "test", "localhost", "local"];
 const DEAD_PATH = /(^|[/\-_.])(404|not-?found|deleted|removed|error|broken|expired)([/\-_.]|$)/i;
 
-/** Sentence punctuation glued to a link ("see https://a.org/x.") is not part of the address being judged. */
-const TRAILING_PUNCTUATION = /[.,;:!?)\]}'"»”」]+$/u;
-
 /** Why a URL would not count as a valid source, or null when it does. */
 export function urlProblem(raw: string): string | null {
   let url: URL;
   try {
-    url = new URL(raw.replace(TRAILING_PUNCTUATION, ""));
+    url = new URL(linkTarget(raw));
   } catch {
     return "not a valid URL";
   }

@@ -59,7 +59,7 @@ export async function startXSimulator(options: XSimulatorOptions = {}): Promise<
     const rawBody = await readBody(request);
     if (url.pathname.startsWith("/_sim/")) {
       const reply = handleControlRequest(control, method, url, rawBody);
-      response.writeHead(reply.status, { "content-type": reply.contentType ?? "application/json; charset=utf-8" });
+      response.writeHead(reply.status, { ...reply.headers, "content-type": reply.contentType ?? "application/json; charset=utf-8" });
       response.end(typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body));
       return;
     }

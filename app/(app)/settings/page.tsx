@@ -67,9 +67,14 @@ export default async function SettingsPage() {
         </table>
       </Card>
       {roleAtLeast(user.role, "admin") && (
-        <Link href="/settings/users" className="text-sm underline">
-          Manage users →
-        </Link>
+        <div className="flex gap-4">
+          <Link href="/settings/users" className="text-sm underline">
+            Manage users →
+          </Link>
+          <Link href="/settings/controls" className="text-sm underline">
+            Controls: emergency stop, writer modes, thresholds, LLM budgets →
+          </Link>
+        </div>
       )}
     </div>
   );

@@ -1,0 +1,35 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { getDb } from "@/lib/db";
+
+import type { LinkCheckCache } from "./checker";
+import type { LinkCheckResult } from "./types";
+
+const redirectsSchema = z.array(z.object({ url: z.string(), status: z.number() }));
+
+/** The link_checks table: shared by every app server and worker, so a link is asked once per TTL. */
+export function dbLinkCache(mode: "live" | "simulated"): LinkCheckCache {
+  return {
+    async get(url) {
+      const row = await getDb().linkCheck.findFirst({ where: { mode, url, expiresAt: { gt: new Date() } } });
+      if (!row) return null;
+      const { ok, status, finalUrl, error } = row;
+      return { url, ok, status, finalUrl, error, redirects: redirectsSchema.parse(row.redirects), checkedAt: row.checkedAt.toISOString(), fromCache: true };
+    },
+    async put(result: LinkCheckResult, ttlMs: number) {
+      const checkedAt = new Date(result.checkedAt);
+      const fields = {
+        ok: result.ok,
+        status: result.status,
+        finalUrl: result.finalUrl,
+        redirects: result.redirects,
+        error: result.error,
+        checkedAt,
+        expiresAt: new Date(checkedAt.getTime() + ttlMs),
+      };
+      await getDb().linkCheck.upsert({ where: { mode_url: { mode, url: result.url } }, create: { mode, url: result.url, ...fields }, update: fields });
+    },
+  };
+}
