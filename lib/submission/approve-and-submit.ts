@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { assertGatesPass } from "@/lib/gates/evaluate";
 import type { Actor } from "@/lib/review/dto";
 
 import { approveDraft } from "./approve";
@@ -42,4 +43,6 @@ async function assertCanSend(draftId: string, deps: ApprovalDeps): Promise<void>
   if (draft.state !== "ready") return;
   await assertWritingLimit(deps.checkWritingLimit ?? writingLimitNotCheckedYet, { writerId: draft.writerId, testMode: draft.testMode });
   await assertDailyBudget(getDb(), draft.writerId);
+  // A note that fails a gate is refused before it is approved, leaving the draft as it was.
+  await assertGatesPass({ draftId }, deps.gates);
 }

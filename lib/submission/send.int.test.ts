@@ -11,6 +11,10 @@ import { approveAndSubmit } from "./approve-and-submit";
 import { DAILY_CREATE_LIMIT } from "./budget";
 import { reconcileSubmission, recoverStuckSubmissions } from "./reconcile";
 import { sendSubmission } from "./send";
+import { scriptedGateDeps } from "@/lib/gates/test-support";
+
+// Every gate passes unless a test says otherwise: these tests are about the send state machine.
+const gates = scriptedGateDeps().deps;
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
@@ -37,7 +41,7 @@ describe("sendSubmission", () => {
   it("sends once and records the created note on the submission and the draft", async () => {
     const { draft, submission } = await approved();
     const x = fakeSender(() => created("1800000000000000001"));
-    const outcome = await sendSubmission(submission.id, { sender: x.sender }, alice);
+    const outcome = await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
 
     expect(outcome).toMatchObject({
       sent: true,
@@ -56,7 +60,7 @@ describe("sendSubmission", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       return created("1800000000000000002");
     });
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => sendSubmission(submission.id, { sender: x.sender }, alice)));
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => sendSubmission(submission.id, { sender: x.sender, gates }, alice)));
 
     expect(x.calls).toHaveLength(1);
     expect(outcomes.filter((o) => o.sent)).toHaveLength(1);
@@ -66,7 +70,7 @@ describe("sendSubmission", () => {
   it("a double click on approve-and-submit makes one submission and one call", async () => {
     const draft = await seedDraft(t.db, { writerId });
     const x = fakeSender(() => created("1800000000000000003"));
-    const outcomes = await Promise.all([1, 2, 3].map(() => approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender })));
+    const outcomes = await Promise.all([1, 2, 3].map(() => approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates })));
 
     expect(x.calls).toHaveLength(1);
     expect(new Set(outcomes.map((o) => o.submission.id)).size).toBe(1);
@@ -76,12 +80,12 @@ describe("sendSubmission", () => {
   it("unknown outcome → needs_reconcile → reconcile finds the note → succeeded, with no second call", async () => {
     const { draft, submission } = await approved();
     const x = fakeSender(() => ({ kind: "unknown", error: xError("timeout") }));
-    const lost = await sendSubmission(submission.id, { sender: x.sender }, alice);
+    const lost = await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
     expect(lost).toMatchObject({ submission: { state: "needs_reconcile" }, draft: { state: "needs_reconcile" } });
     expect(lost.message).toContain("unknown whether X created the note");
 
     x.notes.set(draft.postId, "1800000000000000004"); // the request had landed after all
-    const settled = await reconcileSubmission(submission.id, { sender: x.sender }, alice);
+    const settled = await reconcileSubmission(submission.id, { sender: x.sender, gates }, alice);
 
     expect(settled).toMatchObject({ submission: { state: "succeeded", xNoteId: "1800000000000000004", attempts: 1 }, draft: { state: "submitted" } });
     expect(x.calls).toHaveLength(1);
@@ -92,12 +96,12 @@ describe("sendSubmission", () => {
   it("unknown outcome and no note on X → reconcile sends exactly once more", async () => {
     const { submission } = await approved();
     const x = fakeSender((_, call) => (call === 1 ? { kind: "unknown", error: xError("server_error") } : created("1800000000000000005")));
-    await sendSubmission(submission.id, { sender: x.sender }, alice);
-    const settled = await reconcileSubmission(submission.id, { sender: x.sender }, alice);
+    await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
+    const settled = await reconcileSubmission(submission.id, { sender: x.sender, gates }, alice);
 
     expect(settled).toMatchObject({ sent: true, submission: { state: "succeeded", xNoteId: "1800000000000000005", attempts: 2 } });
     expect(x.calls).toHaveLength(2);
-    await expect(reconcileSubmission(submission.id, { sender: x.sender }, alice)).rejects.toMatchObject({ code: "invalid_state" });
+    await expect(reconcileSubmission(submission.id, { sender: x.sender, gates }, alice)).rejects.toMatchObject({ code: "invalid_state" });
     expect(x.calls).toHaveLength(2);
   });
 
@@ -106,14 +110,14 @@ describe("sendSubmission", () => {
     const x = fakeSender(() => {
       throw new TypeError("socket hang up");
     });
-    expect(await sendSubmission(submission.id, { sender: x.sender }, alice)).toMatchObject({ submission: { state: "needs_reconcile" } });
+    expect(await sendSubmission(submission.id, { sender: x.sender, gates }, alice)).toMatchObject({ submission: { state: "needs_reconcile" } });
   });
 
   it("a duplicate answer is reconciled to the existing note", async () => {
     const { draft, submission } = await approved();
     const x = fakeSender(() => ({ kind: "duplicate", error: xError("duplicate_note", "User already created a note for this post.") }));
     x.notes.set(draft.postId, "1800000000000000006");
-    const outcome = await sendSubmission(submission.id, { sender: x.sender }, alice);
+    const outcome = await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
 
     expect(outcome).toMatchObject({ submission: { state: "succeeded", xNoteId: "1800000000000000006" }, draft: { state: "submitted" } });
     expect(x.calls).toHaveLength(1);
@@ -122,7 +126,7 @@ describe("sendSubmission", () => {
   it("a duplicate answer whose note isn't listed yet waits for reconciliation", async () => {
     const { submission } = await approved();
     const x = fakeSender(() => ({ kind: "duplicate", error: xError("duplicate_note") }));
-    expect(await sendSubmission(submission.id, { sender: x.sender }, alice)).toMatchObject({ submission: { state: "needs_reconcile" } });
+    expect(await sendSubmission(submission.id, { sender: x.sender, gates }, alice)).toMatchObject({ submission: { state: "needs_reconcile" } });
   });
 
   it("a definite rejection fails with a plain explanation; after an edit the draft can be approved and sent again", async () => {
@@ -130,7 +134,7 @@ describe("sendSubmission", () => {
     const x = fakeSender((_, call) =>
       call === 1 ? { kind: "rejected", error: xError("validation", "[info.text] must contain at least one http(s) URL") } : created("1800000000000000007"),
     );
-    const refused = await sendSubmission(submission.id, { sender: x.sender }, alice);
+    const refused = await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
     expect(refused).toMatchObject({ submission: { state: "failed" }, draft: { state: "failed" } });
     expect(refused.submission.lastError).toContain("X refused the note: X rejected the request as invalid");
     expect(refused.submission.lastError).toContain("must contain at least one http(s) URL");
@@ -140,7 +144,7 @@ describe("sendSubmission", () => {
     const edit = validNote({ text: "Reworded after X's refusal. https://example.org/better" });
     const saved = await saveRevision(draft.id, { baseRevisionId: current.currentRevisionId, expectedVersion: reopened.version, note: edit }, alice);
     if (saved.kind !== "saved") throw new Error("the edit should save");
-    const resent = await approveAndSubmit(draft.id, saved.version, alice, { sender: x.sender });
+    const resent = await approveAndSubmit(draft.id, saved.version, alice, { sender: x.sender, gates });
 
     expect(resent).toMatchObject({ submission: { id: submission.id, state: "succeeded", xNoteId: "1800000000000000007", attempts: 2, lastError: null } });
     expect(x.calls[1]).toMatchObject({ text: edit.text });
@@ -151,21 +155,37 @@ describe("sendSubmission", () => {
   it("a rate-limited call created nothing: the note waits, approved, to be sent again", async () => {
     const { draft, submission } = await approved();
     const x = fakeSender((_, call) => (call === 1 ? { kind: "rejected", error: xError("rate_limited") } : created("1800000000000000011")));
-    const deferred = await sendSubmission(submission.id, { sender: x.sender }, alice);
+    const deferred = await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
 
     expect(deferred).toMatchObject({ sent: true, submission: { state: "pending", attempts: 1 }, draft: { state: "approved" } });
     expect(deferred.message).toMatch(/^Approved, not sent yet\. The writer's X rate limit is used up/);
-    expect(await approveAndSubmit(draft.id, deferred.draft.version, alice, { sender: x.sender })).toMatchObject({
+    expect(await approveAndSubmit(draft.id, deferred.draft.version, alice, { sender: x.sender, gates })).toMatchObject({
       submission: { state: "succeeded", attempts: 2, lastError: null },
     });
     expect(await auditActions(t.db, draft.id)).toEqual(["draft.approve", "draft.startSending", "draft.deferSending", "draft.startSending", "draft.confirmSubmitted"]);
+  });
+
+  it("a failing gate on the server keeps the note approved and unsent, whatever the browser showed", async () => {
+    const { draft, submission } = await approved();
+    const x = fakeSender(() => created("1800000000000000099"));
+    const lowScore = scriptedGateDeps({ score: -3 }).deps;
+
+    const outcome = await sendSubmission(submission.id, { sender: x.sender, gates: lowScore }, alice);
+    expect(outcome).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringMatching(/Blocked by: .*evaluate/i) });
+    expect(x.calls).toHaveLength(0);
+    expect(await approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates: lowScore })).toMatchObject({ sent: false });
+
+    const fresh = await seedDraft(t.db, { writerId });
+    await expect(approveAndSubmit(fresh.id, fresh.version, alice, { sender: x.sender, gates: lowScore })).rejects.toMatchObject({ code: "blocked" });
+    expect(await draftRow(t.db, fresh.id)).toMatchObject({ state: "ready", version: fresh.version });
+    expect(x.calls).toHaveLength(0);
   });
 
   it("blocks a request altered after approval and never sends it", async () => {
     const { draft, submission } = await approved();
     await t.db.$executeRaw`UPDATE submissions SET request_body = jsonb_set(request_body, '{info,text}', '"Tampered. https://evil.example"') WHERE id = ${submission.id}`;
     const x = fakeSender(() => created("never"));
-    const outcome = await sendSubmission(submission.id, { sender: x.sender }, alice);
+    const outcome = await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
 
     expect(x.calls).toHaveLength(0);
     expect(outcome).toMatchObject({ sent: false, submission: { state: "failed", attempts: 0 }, draft: { state: "failed" } });
@@ -178,7 +198,7 @@ describe("sendSubmission", () => {
     const { submission } = await approved(writer.id);
     await t.db.writer.update({ where: { id: writer.id }, data: { testMode: false } });
     const x = fakeSender(() => created("never"));
-    expect(await sendSubmission(submission.id, { sender: x.sender }, alice)).toMatchObject({ submission: { state: "failed" } });
+    expect(await sendSubmission(submission.id, { sender: x.sender, gates }, alice)).toMatchObject({ submission: { state: "failed" } });
     expect(x.calls).toHaveLength(0);
   });
 
@@ -186,7 +206,7 @@ describe("sendSubmission", () => {
     const draft = await seedDraft(t.db, { writerId });
     const x = fakeSender(() => created("never"));
     const guard = async () => ({ allowed: false as const, message: "Today's writing limit of 5 notes is used up." });
-    await expect(approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, checkWritingLimit: guard })).rejects.toMatchObject({
+    await expect(approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates, checkWritingLimit: guard })).rejects.toMatchObject({
       code: "limit_reached",
       message: "Today's writing limit of 5 notes is used up.",
     });
@@ -203,7 +223,7 @@ describe("daily create budget", () => {
     const draft = await seedDraft(t.db, { writerId: writer.id });
     const x = fakeSender(() => created("never"));
 
-    await expect(approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender })).rejects.toMatchObject({
+    await expect(approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates })).rejects.toMatchObject({
       code: "limit_reached",
       message: expect.stringContaining("250 new notes per writer in 24 hours"),
     });
@@ -218,13 +238,18 @@ describe("daily create budget", () => {
     await t.db.submission.update({ where: { id: filler.submission.id }, data: { attempts: DAILY_CREATE_LIMIT } });
     const x = fakeSender(() => created("1800000000000000010"));
 
-    await expect(sendSubmission(submission.id, { sender: x.sender }, alice)).rejects.toMatchObject({ code: "limit_reached" });
-    const waiting = await approveAndSubmit(draft.id, draft.version + 1, alice, { sender: x.sender });
-    expect(waiting).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringMatching(/^Approved, not sent: X accepts 250/) });
+    // The create-budget gate sees the spent budget before the send is claimed: nothing goes out.
+    expect(await sendSubmission(submission.id, { sender: x.sender, gates }, alice)).toMatchObject({
+      sent: false,
+      submission: { state: "pending", attempts: 0 },
+      message: expect.stringMatching(/^Approved, not sent\. Blocked by: .*250/),
+    });
+    const waiting = await approveAndSubmit(draft.id, draft.version + 1, alice, { sender: x.sender, gates });
+    expect(waiting).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringMatching(/^Approved, not sent\. Blocked by: .*250/) });
     expect(x.calls).toHaveLength(0);
 
     await t.db.submission.update({ where: { id: filler.submission.id }, data: { attempts: 0 } });
-    expect(await approveAndSubmit(draft.id, draft.version + 1, alice, { sender: x.sender })).toMatchObject({ sent: true, submission: { id: submission.id, state: "succeeded" } });
+    expect(await approveAndSubmit(draft.id, draft.version + 1, alice, { sender: x.sender, gates })).toMatchObject({ sent: true, submission: { id: submission.id, state: "succeeded" } });
   });
 
   it("counts only the last 24 hours", async () => {
@@ -233,7 +258,7 @@ describe("daily create budget", () => {
     await t.db.$executeRaw`UPDATE submissions SET attempts = ${DAILY_CREATE_LIMIT}, updated_at = (now() AT TIME ZONE 'utc') - interval '25 hours' WHERE id = ${old.submission.id}`;
     const { submission } = await approved(writer.id);
     const x = fakeSender(() => created("1800000000000000008"));
-    expect(await sendSubmission(submission.id, { sender: x.sender }, alice)).toMatchObject({ submission: { state: "succeeded" } });
+    expect(await sendSubmission(submission.id, { sender: x.sender, gates }, alice)).toMatchObject({ submission: { state: "succeeded" } });
   });
 });
 
@@ -256,14 +281,14 @@ describe("recoverStuckSubmissions", () => {
     const { draft, submission } = await approved();
     let answer: (outcome: ReturnType<typeof created>) => void = () => {};
     const x = fakeSender(() => new Promise((resolve) => (answer = resolve)));
-    const sending = sendSubmission(submission.id, { sender: x.sender }, alice);
+    const sending = sendSubmission(submission.id, { sender: x.sender, gates }, alice);
     await expect.poll(() => x.calls.length).toBe(1);
 
     expect(await recoverStuckSubmissions(0)).toContain(submission.id);
     answer(created("1800000000000000009"));
     expect(await sending).toMatchObject({ submission: { state: "needs_reconcile" } });
 
-    const settled = await reconcileSubmission(submission.id, { sender: x.sender }, alice);
+    const settled = await reconcileSubmission(submission.id, { sender: x.sender, gates }, alice);
     expect(settled).toMatchObject({ submission: { state: "succeeded", xNoteId: "1800000000000000009" } });
     expect(x.calls).toHaveLength(1);
     expect((await draftRow(t.db, draft.id)).state).toBe("submitted");
@@ -274,10 +299,10 @@ describe("reconcileSubmission", () => {
   it("changes nothing when X can't be asked", async () => {
     const { submission } = await approved();
     const x = fakeSender(() => ({ kind: "unknown", error: xError("network") }));
-    await sendSubmission(submission.id, { sender: x.sender }, alice);
+    await sendSubmission(submission.id, { sender: x.sender, gates }, alice);
     const down = { ...x.sender, findWrittenNoteForPost: () => Promise.reject(xError("server_error")) };
 
-    await expect(reconcileSubmission(submission.id, { sender: down }, alice)).rejects.toMatchObject({ code: "unavailable" });
+    await expect(reconcileSubmission(submission.id, { sender: down, gates }, alice)).rejects.toMatchObject({ code: "unavailable" });
     expect((await submissionRow(submission.id)).state).toBe("needs_reconcile");
     expect(x.calls).toHaveLength(1);
   });

@@ -4,6 +4,7 @@ import { getDb, Prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 import { utcNow } from "@/lib/review/sql";
+import { assertGatesPass, type GateDeps } from "@/lib/gates/evaluate";
 import { XApiError, type CreateNoteOutcome, type NewNote } from "@/lib/x";
 
 import { advanceSubmission } from "./advance";
@@ -13,7 +14,8 @@ import { verifyFrozenRequest } from "./note-request";
 import { currentOutcome } from "./read";
 import type { NoteSender } from "./sender";
 
-export type SubmissionDeps = { sender: NoteSender };
+/** `gates` judges the frozen request once more right before the call (lib/gates: appGateDeps in the app). */
+export type SubmissionDeps = { sender: NoteSender; gates: GateDeps };
 
 type Claimed = { id: string; draftId: string; postId: string; testMode: boolean; attempt: number };
 
@@ -44,6 +46,9 @@ export async function sendSubmission(submissionId: string, deps: SubmissionDeps,
     return currentOutcome(submissionId, false);
   }
 
+  const blocked = await gateRefusal(submissionId, deps.gates);
+  if (blocked) return { ...(await currentOutcome(submissionId, false)), message: `Approved, not sent. ${blocked.replace(/^Not sent\.\s*/, "")}` };
+
   const won = await advanceSubmission(
     {
       step: "claimSend",
@@ -64,6 +69,20 @@ export async function sendSubmission(submissionId: string, deps: SubmissionDeps,
 
   const claimed: Claimed = { ...frozen, attempt: frozen.attempts + 1 };
   return settle(claimed, await callX(deps.sender, verified.note), deps.sender, actorId);
+}
+
+/**
+ * Every gate, judged on the server against exactly what would be sent; the browser's checklist is
+ * only a preview of this. A refusal leaves the submission pending: fix the cause and send again.
+ */
+async function gateRefusal(submissionId: string, gates: GateDeps): Promise<string | null> {
+  try {
+    await assertGatesPass({ submissionId }, gates);
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "blocked") return error.message;
+    throw error;
+  }
 }
 
 /** Any throw from the client after the request may have left counts as "unknown", never as "not sent". */

@@ -6,6 +6,10 @@ import { createTestDatabase } from "@/tests/support/db";
 
 import { approveAndSubmit } from "./approve-and-submit";
 import { reconcileSubmission } from "./reconcile";
+import { scriptedGateDeps } from "@/lib/gates/test-support";
+
+// Every gate passes unless a test says otherwise: these tests are about the send state machine.
+const gates = scriptedGateDeps().deps;
 
 /** End to end: the real X client against the simulator, through the whole approve-and-submit path. */
 
@@ -39,7 +43,7 @@ const createCalls = () => ctx.sim.control.requests().filter((r) => r.route === "
 describe("approve and submit against the X simulator", () => {
   it("creates the note on X exactly as frozen and records X's id", async () => {
     const draft = await draftFor(postIds[0]!);
-    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client });
+    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client, gates });
 
     const [note] = ctx.sim.control.notes();
     expect(outcome).toMatchObject({ sent: true, submission: { state: "succeeded", xNoteId: note?.id }, draft: { state: "submitted" } });
@@ -50,11 +54,11 @@ describe("approve and submit against the X simulator", () => {
   it("created, then the connection dropped: reconciliation finds the note and nothing is sent twice", async () => {
     ctx.sim.control.addFault({ route: "create_note", fault: { kind: "fail_after_commit", then: "drop_connection" } });
     const draft = await draftFor(postIds[1]!);
-    const lost = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client });
+    const lost = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client, gates });
     expect(lost).toMatchObject({ submission: { state: "needs_reconcile" }, draft: { state: "needs_reconcile" } });
     expect(lost.submission.lastError).toContain("connection");
 
-    const settled = await reconcileSubmission(lost.submission.id, { sender: ctx.client }, alice);
+    const settled = await reconcileSubmission(lost.submission.id, { sender: ctx.client, gates }, alice);
     const notes = ctx.sim.control.notes();
     expect(notes).toHaveLength(1);
     expect(settled).toMatchObject({ submission: { state: "succeeded", xNoteId: notes[0]?.id, attempts: 1 }, draft: { state: "submitted" } });
@@ -64,11 +68,11 @@ describe("approve and submit against the X simulator", () => {
   it("dropped before X created anything: reconciliation finds no note and sends once more", async () => {
     ctx.sim.control.addFault({ route: "create_note", fault: { kind: "drop_connection" } });
     const draft = await draftFor(postIds[2]!);
-    const lost = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client });
+    const lost = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client, gates });
     expect(lost.submission.state).toBe("needs_reconcile");
     expect(ctx.sim.control.notes()).toHaveLength(0);
 
-    const settled = await reconcileSubmission(lost.submission.id, { sender: ctx.client }, alice);
+    const settled = await reconcileSubmission(lost.submission.id, { sender: ctx.client, gates }, alice);
     expect(settled).toMatchObject({ sent: true, submission: { state: "succeeded", attempts: 2 } });
     expect(ctx.sim.control.notes()).toHaveLength(1);
     expect(createCalls()).toHaveLength(2);
@@ -78,7 +82,7 @@ describe("approve and submit against the X simulator", () => {
     const postId = postIds[3]!;
     const earlier = await ctx.client.createNote({ testMode: true, postId, text: goodNoteText, classification: "misinformed_or_potentially_misleading", misleadingTags: ["factual_error"], trustworthySources: true });
     const draft = await draftFor(postId);
-    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client });
+    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client, gates });
 
     expect(outcome).toMatchObject({ submission: { state: "succeeded", xNoteId: earlier.kind === "created" ? earlier.noteId : "?" } });
     expect(ctx.sim.control.notes()).toHaveLength(1);
@@ -86,7 +90,7 @@ describe("approve and submit against the X simulator", () => {
 
   it("X refuses the note: failed, with X's reason in plain words", async () => {
     const draft = await seedDraft(t.db, { writerId, postId: "1234567890123", note: validNote({ text: goodNoteText }) });
-    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client });
+    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: ctx.client, gates });
 
     expect(outcome).toMatchObject({ sent: true, submission: { state: "failed" }, draft: { state: "failed" } });
     expect(outcome.submission.lastError).toMatch(/X refused the note: .*not eligible/);

@@ -18,6 +18,11 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 const x = vi.hoisted(() => ({ sender: null as unknown }));
 vi.mock("@/lib/submission/sender", () => ({ appNoteSender: () => x.sender }));
+// The gates' own tests cover them; here every gate passes so the action's wiring is what is tested.
+vi.mock("@/lib/gates/evaluate", async (importOriginal) => {
+  const { scriptedGateDeps } = await import("@/lib/gates/test-support");
+  return { ...(await importOriginal<typeof import("@/lib/gates/evaluate")>()), appGateDeps: scriptedGateDeps().deps };
+});
 
 const actions = await import("./actions");
 

@@ -16,6 +16,7 @@ import { addSuggestion, suggestionTextSchema } from "@/lib/review/suggestions";
 import { approveAndSubmit } from "@/lib/submission/approve-and-submit";
 import { previewSubmission } from "@/lib/submission/preview";
 import { reconcileSubmission } from "@/lib/submission/reconcile";
+import { appGateDeps } from "@/lib/gates/evaluate";
 import { appNoteSender } from "@/lib/submission/sender";
 
 /** The review queue's server actions: schema, role, one call into lib/review or lib/submission. */
@@ -79,10 +80,10 @@ export const previewAction = defineAction({ name: "queue.preview", role: "review
 export const approveAndSubmitAction = defineAction(
   { name: "queue.approveAndSubmit", role: "approver", input: onVersion },
   ({ draftId, expectedVersion }, { user }) =>
-    approveAndSubmit(draftId, expectedVersion, user, { sender: appNoteSender(), checkWritingLimit: estimatedWritingLimitGuard }),
+    approveAndSubmit(draftId, expectedVersion, user, { sender: appNoteSender(), gates: appGateDeps, checkWritingLimit: estimatedWritingLimitGuard }),
 );
 
 export const reconcileAction = defineAction(
   { name: "queue.reconcile", role: "approver", input: z.object({ submissionId: id }) },
-  ({ submissionId }, { user }) => reconcileSubmission(submissionId, { sender: appNoteSender() }, user),
+  ({ submissionId }, { user }) => reconcileSubmission(submissionId, { sender: appNoteSender(), gates: appGateDeps }, user),
 );
