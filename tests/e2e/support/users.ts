@@ -9,3 +9,14 @@ export const e2eUsers: Record<Role, { email: string; name: string }> = {
   approver: { email: "approver@e2e.test", name: "Arno Approver" },
   admin: { email: "admin@e2e.test", name: "Ada Admin" },
 };
+
+/** Further accounts for tests where two people of the same role meet (claims, edit conflicts). */
+export const extraE2eUsers = {
+  secondReviewer: { email: "reviewer2@e2e.test", name: "Rex Reviewer", role: "reviewer" },
+} as const satisfies Record<string, { email: string; name: string; role: Role }>;
+
+export type E2eAccount = Role | keyof typeof extraE2eUsers;
+
+export function e2eAccount(account: E2eAccount): { email: string; name: string } {
+  return account in extraE2eUsers ? extraE2eUsers[account as keyof typeof extraE2eUsers] : e2eUsers[account as Role];
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+
+import type { GateChecklist } from "@/lib/gates/dto";
+import type { SubmissionPreview } from "@/lib/submission/dto";
+
+import { useQueueActions } from "../session/queue-actions";
+
+/** The note as saved: what approval would freeze now. Every check is keyed by it. */
+export type SavedNote = { draftId: string; revisionId: string | null; version: number };
+
+export type SubmitChecks = {
+  preview: SubmissionPreview | undefined;
+  checklist: GateChecklist | undefined;
+  /** Why it can't be sent, in a few words, or null when it can. */
+  blocked: string | null;
+  /** Failed to load either: the message to show. */
+  error: string | null;
+  loading: boolean;
+  /** An admin's override came back with the checklist as it now stands. */
+  replaceChecklist: (checklist: GateChecklist) => void;
+};
+
+const unwrap = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> => {
+  const answer = await result;
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.data;
+};
+
+/**
+ * What the confirm dialog needs before the button may be pressed: the exact request (preview) and
+ * the submit checklist (gates), fetched side by side. The server checks both again when sending.
+ */
+export function useSubmitChecks(note: SavedNote, enabled: boolean): SubmitChecks {
+  const actions = useQueueActions();
+  const queryClient = useQueryClient();
+  const key = [note.draftId, note.revisionId, note.version] as const;
+  const common = { enabled, retry: false, staleTime: 0 } as const;
+  const preview = useQuery({ ...common, queryKey: ["submission-preview", ...key], queryFn: () => unwrap(actions.preview({ draftId: note.draftId })) });
+  const gates = useQuery({ ...common, queryKey: ["submit-gates", ...key], queryFn: () => unwrap(actions.evaluateGates({ draftId: note.draftId })) });
+
+  const checklist = gates.data;
+  const blocked = !checklist
+    ? "Checking…"
+    : !checklist.passed
+      ? `Blocked by: ${checklist.blockedBy.join(", ")}`
+      : preview.data && checklist.mode !== preview.data.mode
+        ? "The checks and the request disagree on the mode: reopen this dialog"
+        : null;
+  return {
+    preview: preview.data,
+    checklist,
+    blocked,
+    error: preview.error?.message ?? gates.error?.message ?? null,
+    loading: preview.isPending || gates.isPending,
+    replaceChecklist: (updated) => queryClient.setQueryData(["submit-gates", ...key], updated),
+  };
+}

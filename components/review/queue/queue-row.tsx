@@ -1,0 +1,56 @@
+import Link from "next/link";
+
+import { Badge } from "@/components/ui/badge";
+import type { QueueRowDto } from "@/lib/review/dto";
+
+import { claimLabel, formatAge } from "../format";
+import { aiDecisionLabel, classificationLabel, mediaLabel, stateLabels, stateTones } from "../labels";
+
+/** One draft in the list: whose post, how old, what the AI said, and who holds it. */
+export function QueueRow({ row, href, now, viewerId, onFocus }: { row: QueueRowDto; href: string; now: Date; viewerId: string; onFocus: () => void }) {
+  const { post, claim } = row;
+  const author = post.authorUsername ? `@${post.authorUsername}` : "unknown author";
+  return (
+    <Link
+      href={href}
+      prefetch={false}
+      onFocus={onFocus}
+      data-testid="queue-row"
+      data-draft-id={row.id}
+      className="block rounded-md px-3 py-2.5 outline-none hover:bg-zinc-50 focus-visible:bg-blue-50 focus-visible:ring-2 focus-visible:ring-blue-500 dark:hover:bg-zinc-800/60 dark:focus-visible:bg-blue-950/40"
+    >
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
+        <span className="font-medium text-zinc-800 dark:text-zinc-200">{author}</span>
+        {post.authorName && <span>{post.authorName}</span>}
+        <span aria-hidden>·</span>
+        <span>{post.postedAt ? `${formatAge(post.postedAt, now)} old` : "age unknown"}</span>
+        {post.lang && <Badge>{post.lang}</Badge>}
+        <Badge>{mediaLabel(post.mediaType)}</Badge>
+        {post.noteRequestCount > 0 && (
+          <Badge tone="warn">
+            {post.noteRequestCount} note request{post.noteRequestCount === 1 ? "" : "s"}
+          </Badge>
+        )}
+        <span className="ml-auto flex items-center gap-2">
+          {claim && (
+            <span data-testid="claim-label" className={claim.byId === viewerId ? "text-blue-700 dark:text-blue-300" : "text-amber-700 dark:text-amber-300"}>
+              {claimLabel(claim, viewerId, now)}
+            </span>
+          )}
+          <span>AI: {aiDecisionLabel(row.aiDecision)}</span>
+          <Badge tone={stateTones[row.state]}>{stateLabels[row.state]}</Badge>
+        </span>
+      </div>
+      <p className="mt-1 line-clamp-2 text-sm whitespace-pre-line">
+        {post.excerpt}
+        {post.truncated && "…"}
+      </p>
+      {row.currentRevision && (
+        <p className="mt-1 line-clamp-1 text-xs text-zinc-500">
+          <span className="font-medium">{classificationLabel(row.currentRevision.classification)}</span>
+          {row.currentRevision.authorKind === "human" && " · edited"} — {row.currentRevision.text}
+        </p>
+      )}
+    </Link>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { createContext, useContext, type ReactNode } from "react";
+
+import type * as draftActions from "@/app/(app)/queue/[draftId]/actions";
+import type * as queueActions from "@/app/(app)/queue/actions";
+import type * as gateActions from "@/lib/gates/actions";
+
+/**
+ * The server actions the review UI calls, handed down by the queue's layout. Components take them
+ * from here rather than importing the app's action modules, so they stay plain components.
+ */
+export type QueueActions = {
+  claim: typeof queueActions.claimAction;
+  renew: typeof queueActions.renewAction;
+  release: typeof queueActions.releaseAction;
+  claimNext: typeof queueActions.claimNextAction;
+  saveRevision: typeof queueActions.saveRevisionAction;
+  suggest: typeof queueActions.suggestAction;
+  reject: typeof queueActions.rejectAction;
+  skip: typeof queueActions.skipAction;
+  undo: typeof queueActions.undoAction;
+  reopen: typeof queueActions.reopenAction;
+  preview: typeof queueActions.previewAction;
+  approveAndSubmit: typeof queueActions.approveAndSubmitAction;
+  reconcile: typeof queueActions.reconcileAction;
+  askForRevision: typeof draftActions.askForRevisionAction;
+  evaluateGates: typeof gateActions.evaluateGatesAction;
+  overrideGate: typeof gateActions.overrideGateAction;
+};
+
+const QueueActionsContext = createContext<QueueActions | null>(null);
+
+export function QueueActionsProvider({ actions, children }: { actions: QueueActions; children: ReactNode }) {
+  return <QueueActionsContext.Provider value={actions}>{children}</QueueActionsContext.Provider>;
+}
+
+export function useQueueActions(): QueueActions {
+  const actions = useContext(QueueActionsContext);
+  if (!actions) throw new Error("useQueueActions needs <QueueActionsProvider> (app/(app)/queue/layout.tsx)");
+  return actions;
+}
