@@ -9,8 +9,19 @@ export type Evidence = { url: string; sourceName: string; from: string };
 
 const MAX_SOURCE_NAME = 40;
 
+// A careful writer does not cite a link that hides where it goes or names itself an error page:
+// X's UrlValidity evaluator scores such notes low, and Notedesk's link gate blocks them.
+const SHORTENERS = new Set(["bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "buff.ly", "is.gd", "rb.gy", "cutt.ly", "tiny.cc", "lnkd.in"]);
+const ERROR_PAGE = /(^|[/\-_.])(404|not-?found|deleted|removed|error|broken|expired)([/\-_.]|$)/i;
+
+function citable(url: string): boolean {
+  const host = hostOf(url);
+  if (host === null || !/^https:\/\/\S+$/.test(url)) return false;
+  return !SHORTENERS.has(host.replace(/^www\./, "")) && !ERROR_PAGE.test(new URL(url).pathname);
+}
+
 /**
- * Prefers what people asked with: a note request's source link, then suggested sources (most suggested first), then a
+ * Prefers what people asked with (when it is a citable https link): a note request's source link, then suggested sources (most suggested first), then a
  * link inside a request's text; otherwise the reference page of the post's topic; otherwise nothing.
  */
 export function chooseEvidence(post: NormalizedPost, topic: Topic | null): Evidence | null {
@@ -22,7 +33,7 @@ export function chooseEvidence(post: NormalizedPost, topic: Topic | null): Evide
     ...post.noteRequests.flatMap((r) => extractUrls(r.suggestion).map((url) => ({ url, from: "a link in a note request" }))),
   ];
   for (const { url, from } of candidates) {
-    if (hostOf(url) !== null && /^https?:\/\/\S+$/.test(url)) return { url, from, sourceName: sourceNameOf(url) };
+    if (citable(url)) return { url, from, sourceName: sourceNameOf(url) };
   }
   return topic ? { url: topic.source, sourceName: sourceNameOf(topic.source), from: `the reference page for ${topic.label}` } : null;
 }

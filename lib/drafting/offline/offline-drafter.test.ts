@@ -153,3 +153,19 @@ describe("offline drafter rules", () => {
     expect(aborted).toMatchObject({ kind: "failed", reason: expect.stringMatching(/^The offline provider failed: .*abort/), rawOutput: null });
   });
 });
+
+describe("the link the offline drafter cites", () => {
+  it("passes over shorteners, plain http and error pages for the next citable source", async () => {
+    const post = makePost({
+      text: "The city says 40% of its buses were replaced in 2025.",
+      noteRequests: [request(makePost({}), "https://bit.ly/3xYz"), request(makePost({}), "http://www.reuters.com/buses")],
+      suggestedSources: [
+        { url: "https://www.apnews.com/article/not-found", count: 5 },
+        { url: "https://www.reuters.com/world/buses-2025", count: 2 },
+      ],
+    });
+    const outcome = await draftPost(post, drafter);
+    expect(outcome.kind).toBe("note");
+    if (outcome.kind === "note") expect(outcome.note.text).toContain("https://www.reuters.com/world/buses-2025");
+  });
+});
