@@ -12,6 +12,7 @@ import { startLocalStack } from "../../../scripts/lib/local-stack";
 import { runMain } from "../../../scripts/lib/main";
 import { createDatabase, dropDatabase } from "../../../scripts/lib/postgres";
 import { withDatabase } from "../../../scripts/lib/postgres-url";
+import { dropAbandonedRuns, newRunId, testDatabaseName } from "../../support/test-databases";
 import { findTestServer } from "../../support/test-server";
 import { writeE2eServerInfo } from "./e2e-server-info";
 import { seedReviewQueue } from "./seed-drafts";
@@ -28,7 +29,10 @@ runMain(async () => {
   const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
   const port = z.coerce.number().int().min(1).parse(values.port);
   const server = await findTestServer(testEnv.parse(process.env).TEST_DATABASE_URL);
-  const name = `notedesk_e2e_${Date.now().toString(36)}`;
+  // Named like the unit tests' databases, so a run whose teardown never ran (a hard kill) is
+  // cleared by a later run hours on.
+  await dropAbandonedRuns(server.url);
+  const name = testDatabaseName(newRunId());
   await createDatabase(server.url, name);
 
   Object.assign(process.env, { PORT: String(port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, LLM_PROVIDER: "offline" });
