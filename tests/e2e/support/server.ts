@@ -15,7 +15,7 @@ import { withDatabase } from "../../../scripts/lib/postgres-url";
 import { dropAbandonedRuns, newRunId, testDatabaseName } from "../../support/test-databases";
 import { findTestServer } from "../../support/test-server";
 import { writeE2eServerInfo } from "./e2e-server-info";
-import { seedReviewQueue } from "./seed-drafts";
+import { seedReviewQueue } from "../../../scripts/lib/demo-data";
 import { E2E_PASSWORD, e2eUsers, extraE2eUsers } from "./users";
 
 /**
