@@ -5,8 +5,8 @@ import { Prisma } from "@/lib/db";
 /** A flat, JSON-safe picture of a subject's state before or after a change. */
 export type AuditState = Record<string, string | number | boolean | null | string[]>;
 
-/** "writer" and "control" (the emergency stop, model prices) are lib/controls' and lib/costs' subjects. */
-export type AuditSubjectType = "draft" | "submission" | "writer" | "control";
+/** "writer" and "control" (the emergency stop, model prices) are lib/controls' and lib/costs' subjects; "post" is lib/triage's. */
+export type AuditSubjectType = "draft" | "submission" | "writer" | "control" | "post";
 
 export type AuditEntry = {
   /** null for the system (a worker, a start-up recovery). */

@@ -25,9 +25,12 @@ function auditMoved(action: string, from: "new" | "drafting" | null, to: "new" |
       FROM moved`;
 }
 
-/** A draft (state new) for every post in the feed that has none. Returns how many were created. */
-export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`
+/**
+ * A draft (state new) for every post in the feed that has none. Returns how many were created and
+ * how many now wait to be drafted (the statement's snapshot does not see its own inserts, hence the sum).
+ */
+export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Promise<{ created: number; waiting: number }> {
+  const [row] = await db.$queryRaw<{ created: number; waiting: number }[]>`
     WITH moved AS (
       INSERT INTO drafts (id, writer_id, post_id, test_mode, created_at, updated_at)
       SELECT gen_random_uuid()::text, e.writer_id, e.post_id, e.test_mode, ${utcNow}, ${utcNow}
@@ -38,8 +41,10 @@ export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Pro
       ON CONFLICT (writer_id, post_id, test_mode) DO NOTHING
       RETURNING id, version
     ), audited AS (${auditMoved("draft.create", null, "new")})
-    SELECT count(*)::int AS count FROM moved`;
-  return row?.count ?? 0;
+    SELECT (SELECT count(*)::int FROM moved) AS created,
+           (SELECT count(*)::int FROM moved)
+             + (SELECT count(*)::int FROM drafts WHERE writer_id = ${feed.writerId} AND test_mode = ${feed.testMode} AND state = 'new') AS waiting`;
+  return row ?? { created: 0, waiting: 0 };
 }
 
 /**
@@ -88,11 +93,6 @@ export async function releaseClaims(db: DbClient, claims: readonly ClaimedDraft[
     ), audited AS (${auditMoved("draft.release_drafting", "drafting", "new")})
     SELECT count(*)::int AS count FROM moved`;
   return row?.count ?? 0;
-}
-
-/** Drafts waiting to be drafted: the total a run's progress bar counts towards. */
-export async function countWaitingDrafts(db: DbClient, feed: DraftingFeed): Promise<number> {
-  return db.draft.count({ where: { writerId: feed.writerId, testMode: feed.testMode, state: "new" } });
 }
 
 /** Whether a drafting run would find anything: a waiting draft, or an eligible post without a draft. */

@@ -1,6 +1,8 @@
 import "server-only";
 
-import { recordAudit, type AuditState } from "@/lib/audit/record";
+import { randomUUID } from "node:crypto";
+
+import type { AuditState } from "@/lib/audit/record";
 import { Prisma, type DbClient } from "@/lib/db";
 import { utcNow } from "@/lib/review/sql";
 
@@ -11,6 +13,8 @@ import type { Provenance } from "./structured-call";
 /** What a drafting attempt ended in: the model's outcome, or a crash before there was one. */
 export type DraftResult = DraftOutcome | { kind: "crashed"; reason: string };
 
+type NoteOutcome = Extract<DraftOutcome, { kind: "note" }>;
+
 const target = {
   note: { state: "ready", action: "draft.draft" },
   abstain: { state: "no_note", action: "draft.abstain" },
@@ -18,41 +22,36 @@ const target = {
   crashed: { state: "failed", action: "draft.fail_drafting" },
 } as const satisfies Record<DraftResult["kind"], { state: string; action: string }>;
 
-/** Pool waits are normal when many drafts finish at once; Prisma's 2 s default would fail them. */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 20_000 };
-
 /**
- * Stores one outcome in one transaction: the AI revision (for a note), the draft's move out of
- * `drafting`, and the audit row. Returns false, having written nothing, when the claim is no longer
- * this run's (recovered as abandoned, maybe re-drafted by another run): a late answer never lands.
+ * Stores one outcome in one statement, so atomically and in a single round trip: the draft's move
+ * out of `drafting`, the AI revision for a note (made current in the same move), and the audit row.
+ * Every part hangs off the conditional update: when the claim is no longer this run's (recovered
+ * as abandoned, maybe drafted by another run) nothing is written and this returns false.
  */
 export async function saveDraftResult(db: DbClient, claim: ClaimedDraft, result: DraftResult): Promise<boolean> {
   const { state, action } = target[result.kind];
-  return db.$transaction(async (tx) => {
-    const [moved] = await tx.$queryRaw<{ version: number }[]>`
-      UPDATE drafts SET state = ${state}::"DraftState", version = version + 1, updated_at = ${utcNow}, ${outcomeColumns(result)}
+  const revisionId = result.kind === "note" ? randomUUID() : null;
+  const after: AuditState = { state, revisionId, ...describe(result) };
+  const rows = await db.$queryRaw<{ version: number }[]>`
+    WITH moved AS (
+      UPDATE drafts SET state = ${state}::"DraftState", version = version + 1, updated_at = ${utcNow}, ${outcomeColumns(result, revisionId)}
        WHERE id = ${claim.id} AND state = 'drafting' AND version = ${claim.version}
-      RETURNING version`;
-    if (!moved) return false;
-
-    const revisionId = result.kind === "note" ? await insertFirstRevision(tx, claim.id, result) : null;
-    await recordAudit(tx, {
-      actorId: null,
-      action,
-      subjectType: "draft",
-      subjectId: claim.id,
-      before: { state: "drafting", version: claim.version },
-      after: { state, version: moved.version, revisionId, ...describe(result) },
-    });
-    return true;
-  }, TRANSACTION_OPTIONS);
+      RETURNING id, version
+    ), audited AS (
+      INSERT INTO audit_events (actor_id, action, subject_type, subject_id, before, after)
+      SELECT NULL, ${action}, 'draft', moved.id, jsonb_build_object('state', 'drafting', 'version', moved.version - 1),
+             ${JSON.stringify(after)}::jsonb || jsonb_build_object('version', moved.version)
+        FROM moved
+    )${result.kind === "note" && revisionId ? Prisma.sql`, revision AS (${insertFirstRevision(revisionId, result)})` : Prisma.empty}
+    SELECT version FROM moved`;
+  return rows.length > 0;
 }
 
-function outcomeColumns(result: DraftResult): Prisma.Sql {
+function outcomeColumns(result: DraftResult, revisionId: string | null): Prisma.Sql {
   switch (result.kind) {
     case "note":
       return Prisma.sql`ai_decision = 'write_note', ai_rationale = ${result.rationale}, ready_at = ${utcNow},
-                        failure_reason = NULL, raw_output = NULL`;
+                        current_revision_id = ${revisionId}, failure_reason = NULL, raw_output = NULL`;
     case "abstain":
       return Prisma.sql`ai_decision = ${result.decision}, ai_rationale = ${result.rationale}, failure_reason = NULL, raw_output = NULL`;
     case "failed":
@@ -62,29 +61,20 @@ function outcomeColumns(result: DraftResult): Prisma.Sql {
   }
 }
 
-async function insertFirstRevision(tx: Prisma.TransactionClient, draftId: string, outcome: Extract<DraftOutcome, { kind: "note" }>) {
-  const { note, provenance } = outcome;
-  const revision = await tx.revision.create({
-    data: {
-      draftId,
-      number: 1,
-      authorKind: "ai",
-      text: note.text,
-      classification: note.classification,
-      misleadingTags: note.misleadingTags,
-      trustworthySources: note.trustworthySources,
-      ...provenanceColumns(provenance),
-      rationale: outcome.rationale,
-      checks: { ...outcome.checks, injectionReasons: outcome.injectionReasons },
-      injectionSuspected: outcome.injectionSuspected,
-    },
-    select: { id: true },
-  });
-  await tx.draft.update({ where: { id: draftId }, data: { currentRevisionId: revision.id }, select: { id: true } });
-  return revision.id;
+/** The draft's first revision, inserted only if the `moved` CTE moved the draft. */
+function insertFirstRevision(id: string, outcome: NoteOutcome): Prisma.Sql {
+  const { note, provenance: p } = outcome;
+  const checks = { ...outcome.checks, injectionReasons: outcome.injectionReasons };
+  return Prisma.sql`
+    INSERT INTO revisions (id, draft_id, number, author_kind, text, classification, misleading_tags, trustworthy_sources,
+                           provider, model, prompt_version, latency_ms, input_tokens, output_tokens, rationale, checks, injection_suspected)
+    SELECT ${id}, moved.id, 1, 'ai', ${note.text}, ${note.classification}, ${note.misleadingTags}::text[], ${note.trustworthySources},
+           ${p.provider}, ${p.model}, ${p.promptVersion}, ${p.latencyMs}::int, ${p.inputTokens}::int, ${p.outputTokens}::int,
+           ${outcome.rationale}, ${JSON.stringify(checks)}::jsonb, ${outcome.injectionSuspected}
+      FROM moved`;
 }
 
-/** The revision columns that say which model wrote it and what it cost. */
+/** The revision columns that say which model wrote a revision and what it cost. */
 export function provenanceColumns(provenance: Provenance) {
   return {
     provider: provenance.provider,

@@ -107,7 +107,7 @@ describe("runDrafting", () => {
 
   it("never drafts a post twice when two runs drain the same feed at once", async () => {
     const { feed, postIds } = await freshFeed(40);
-    const provider = keyedProvider(() => noteReply(), { latencyMs: 10 });
+    const provider = keyedProvider(() => noteReply(), { latencyMs: 20 });
 
     const [first, second] = await Promise.all([
       runDrafting(t.db, provider, { feed, concurrency: 4, batchSize: 3 }),

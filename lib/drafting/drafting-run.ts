@@ -6,7 +6,6 @@ import { finishRun, startRun, type RunError } from "@/lib/runs/store";
 
 import {
   claimDrafts,
-  countWaitingDrafts,
   createMissingDrafts,
   recoverAbandonedDrafts,
   releaseClaims,
@@ -51,11 +50,13 @@ export type DraftingRunResult = {
 
 const countOf = { note: "drafted", abstain: "abstained", failed: "failed", crashed: "failed" } as const;
 
+type Batch = { claims: ClaimedDraft[]; posts: Map<string, PostForDrafting> };
+
 /**
  * Drafts every waiting post of one writer's feed: recovers drafts a dead run left behind, creates
  * drafts for posts that have none, then claims and drafts them with at most `concurrency` model
- * calls at once. One post's failure is recorded on its draft and
- * never stops the others. Runs may overlap: claims keep them from drafting the same post.
+ * calls at once. One post's failure is recorded on its draft and never stops the others. Runs may
+ * overlap: claims keep them from drafting the same post.
  */
 export async function runDrafting(db: DbClient, provider: DraftingProvider, options: DraftingRunOptions): Promise<DraftingRunResult> {
   const started = Date.now();
@@ -73,15 +74,15 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
     reporter.update({ progress, total: Math.max(total, progress), counts });
   };
 
-  const draftOne = async (claim: ClaimedDraft, input: PostForDrafting | undefined) => {
-    let result: DraftResult;
+  const draft = async (claim: ClaimedDraft, input: PostForDrafting | undefined): Promise<DraftResult> => {
+    if (!input) return { kind: "crashed", reason: `Post ${claim.postId} is no longer stored.` };
     try {
-      result = input
-        ? await draftPost(input.post, provider, { ...options.draftOptions, existingNoteTextsOnPost: input.existingNoteTexts })
-        : { kind: "crashed", reason: `Post ${claim.postId} is no longer stored.` };
+      return await draftPost(input.post, provider, { ...options.draftOptions, existingNoteTextsOnPost: input.existingNoteTexts });
     } catch (error) {
-      result = { kind: "crashed", reason: `Drafting broke: ${messageOf(error)}` };
+      return { kind: "crashed", reason: `Drafting broke: ${messageOf(error)}` };
     }
+  };
+  const save = async (claim: ClaimedDraft, result: DraftResult) => {
     try {
       if (!(await saveDraftResult(db, claim, result))) return; // the claim was taken back: someone else owns it now
       counts[countOf[result.kind]] += 1;
@@ -94,30 +95,46 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
     report();
   };
 
+  const batchSize = options.batchSize ?? options.concurrency;
+  const claimBatch = async (): Promise<Batch> => {
+    const claims = await claimDrafts(db, feed, batchSize);
+    return { claims, posts: claims.length ? await loadPostsForDrafting(db, claims.map((c) => c.postId)) : new Map() };
+  };
+  // The next batch is claimed while this one is drafted, so a free slot never waits on the database.
+  // Its failure surfaces when it is awaited; until then it must not count as unhandled.
+  const prefetch = () => {
+    const claiming = claimBatch();
+    claiming.catch(() => undefined);
+    return claiming;
+  };
+
   let state: DraftingRunResult["state"] = "succeeded";
   const inFlight = new Set<Promise<void>>();
   try {
     counts.recovered = await recoverAbandonedDrafts(db, feed, options.staleAfterMs ?? DRAFTING_STALE_AFTER_MS);
-    counts.created = await createMissingDrafts(db, feed);
-    total = await countWaitingDrafts(db, feed);
+    const drafts = await createMissingDrafts(db, feed);
+    counts.created = drafts.created;
+    total = drafts.waiting;
     report();
 
-    const slots = createSemaphore(options.concurrency);
-    claiming: while (!signal?.aborted) {
-      const batch = await claimDrafts(db, feed, options.batchSize ?? options.concurrency);
-      if (batch.length === 0) break;
-      const posts = await loadPostsForDrafting(db, batch.map((claim) => claim.postId));
-      for (const [index, claim] of batch.entries()) {
-        const release = await slots.acquire();
+    const modelSlots = createSemaphore(options.concurrency);
+    let next = prefetch();
+    claiming: for (;;) {
+      const { claims, posts } = await next;
+      if (claims.length === 0) break;
+      next = prefetch();
+      for (const [index, claim] of claims.entries()) {
+        const release = await modelSlots.acquire();
         if (signal?.aborted) {
           release();
-          await releaseClaims(db, batch.slice(index));
+          await releaseClaims(db, [...claims.slice(index), ...(await next).claims]);
           break claiming;
         }
-        const task = draftOne(claim, posts.get(claim.postId)).finally(() => {
-          release();
-          inFlight.delete(task);
-        });
+        // The slot bounds model calls only: saving the outcome overlaps the next post's call.
+        const task = draft(claim, posts.get(claim.postId))
+          .finally(release)
+          .then((result) => save(claim, result))
+          .finally(() => inFlight.delete(task));
         inFlight.add(task);
       }
     }
@@ -125,7 +142,7 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
     state = "failed";
     noteError(`The drafting run stopped: ${messageOf(error)}`);
   }
-  // draftOne settles every outcome itself, so this waits for all of them and never rejects.
+  // draft and save settle every outcome themselves, so this waits for all of them and never rejects.
   await Promise.all(inFlight);
   if (state === "succeeded" && signal?.aborted) state = "cancelled";
 

@@ -38,12 +38,12 @@ export async function startExclusiveRun(db: DbClient, spec: RunSpec): Promise<{ 
  * the database (drafting), where two runs split the work instead of repeating it.
  */
 export async function startRun(db: DbClient, spec: RunSpec): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
-    await failAbandonedRuns(tx, spec);
-    return createRunningRun(tx, spec);
-  });
+  // Nothing here must commit together, so no transaction: a run starts in two round trips.
+  await failAbandonedRuns(db, spec);
+  return createRunningRun(db, spec);
 }
 
+/** A transaction, or the client itself where no transaction is needed. */
 type Tx = Prisma.TransactionClient;
 
 async function failAbandonedRuns(tx: Tx, spec: RunSpec): Promise<void> {

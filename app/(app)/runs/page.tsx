@@ -1,16 +1,43 @@
 import type { Metadata } from "next";
 
-import { EmptyState } from "@/components/ui/empty-state";
+import { RunControls } from "@/components/runs/run-controls";
+import { RunsBoard } from "@/components/runs/runs-board";
+import { ScheduleEditor } from "@/components/runs/schedule-editor";
+import { Card } from "@/components/ui/card";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
+import { getJobQueue } from "@/lib/jobs/client";
+import { listSchedules } from "@/lib/jobs/schedules/store";
+import { loadRunsSnapshot } from "@/lib/runs/snapshot";
+import { listWriters } from "@/lib/writers/store";
+
+import { draftNowAction, pullNowAction, saveScheduleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Runs" };
 
 export default async function RunsPage() {
-  await requirePageRole("viewer", "/runs");
+  const user = await requirePageRole("viewer", "/runs");
+  const isAdmin = roleAtLeast(user.role, "admin");
+  const [snapshot, writers, schedules] = await Promise.all([
+    loadRunsSnapshot(),
+    listWriters(),
+    isAdmin ? getJobQueue().then(listSchedules) : null,
+  ]);
+
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="text-xl font-semibold">Runs</h1>
-      <EmptyState title="Nothing here yet" />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-xl font-semibold">Runs</h1>
+        {roleAtLeast(user.role, "reviewer") && (
+          <RunControls writers={writers} actions={{ pull: pullNowAction, draft: draftNowAction }} />
+        )}
+      </div>
+      <RunsBoard initial={snapshot} />
+      {schedules && (
+        <Card title="Schedules (UTC)">
+          <ScheduleEditor initial={schedules} action={saveScheduleAction} />
+        </Card>
+      )}
     </div>
   );
 }
