@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 
+import { LlmSpend } from "@/components/controls/llm-spend";
 import { RunControls } from "@/components/runs/run-controls";
 import { RunsBoard } from "@/components/runs/runs-board";
 import { ScheduleEditor } from "@/components/runs/schedule-editor";
 import { Card } from "@/components/ui/card";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { requirePageRole } from "@/lib/auth/session";
+import { llmBudgetStatuses } from "@/lib/costs/budgets";
 import { getJobQueue } from "@/lib/jobs/client";
 import { listSchedules } from "@/lib/jobs/schedules/store";
 import { loadRunsSnapshot } from "@/lib/runs/snapshot";
@@ -18,9 +20,10 @@ export const metadata: Metadata = { title: "Runs" };
 export default async function RunsPage() {
   const user = await requirePageRole("viewer", "/runs");
   const isAdmin = roleAtLeast(user.role, "admin");
-  const [snapshot, writers, schedules] = await Promise.all([
+  const [snapshot, writers, spend, schedules] = await Promise.all([
     loadRunsSnapshot(),
     listWriters(),
+    llmBudgetStatuses(),
     isAdmin ? getJobQueue().then(listSchedules) : null,
   ]);
 
@@ -33,6 +36,9 @@ export default async function RunsPage() {
         )}
       </div>
       <RunsBoard initial={snapshot} />
+      <Card title="LLM spend (UTC)">
+        <LlmSpend statuses={spend} />
+      </Card>
       {schedules && (
         <Card title="Schedules (UTC)">
           <ScheduleEditor initial={schedules} action={saveScheduleAction} />
