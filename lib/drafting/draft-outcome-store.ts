@@ -61,14 +61,19 @@ function outcomeColumns(result: DraftResult, revisionId: string | null): Prisma.
   }
 }
 
-/** The draft's first revision, inserted only if the `moved` CTE moved the draft. */
+/**
+ * The draft's AI revision, inserted only if the `moved` CTE moved the draft: number 1 for a new
+ * draft; for a regenerated one the next number, with the revision it replaces as its parent (the
+ * subqueries read the draft as it was before this statement's update).
+ */
 function insertFirstRevision(id: string, outcome: NoteOutcome): Prisma.Sql {
   const { note, provenance: p } = outcome;
   const checks = { ...outcome.checks, injectionReasons: outcome.injectionReasons };
   return Prisma.sql`
-    INSERT INTO revisions (id, draft_id, number, author_kind, text, classification, misleading_tags, trustworthy_sources,
+    INSERT INTO revisions (id, draft_id, number, parent_id, author_kind, text, classification, misleading_tags, trustworthy_sources,
                            provider, model, prompt_version, latency_ms, input_tokens, output_tokens, rationale, checks, injection_suspected)
-    SELECT ${id}, moved.id, 1, 'ai', ${note.text}, ${note.classification}, ${note.misleadingTags}::text[], ${note.trustworthySources},
+    SELECT ${id}, moved.id, (SELECT coalesce(max(r.number), 0) + 1 FROM revisions r WHERE r.draft_id = moved.id),
+           (SELECT d.current_revision_id FROM drafts d WHERE d.id = moved.id), 'ai', ${note.text}, ${note.classification}, ${note.misleadingTags}::text[], ${note.trustworthySources},
            ${p.provider}, ${p.model}, ${p.promptVersion}, ${p.latencyMs}::int, ${p.inputTokens}::int, ${p.outputTokens}::int,
            ${outcome.rationale}, ${JSON.stringify(checks)}::jsonb, ${outcome.injectionSuspected}
       FROM moved`;

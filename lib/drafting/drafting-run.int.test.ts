@@ -172,3 +172,27 @@ describe("runDrafting", () => {
     expect(await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({ state: "cancelled" });
   });
 });
+
+describe("regenerating a draft", () => {
+  it("drafts it again as the next revision, with the replaced one as its parent and the history kept", async () => {
+    const { regenerateDraft } = await import("@/lib/review/decisions");
+    const { seedUser } = await import("@/tests/support/fixtures/review");
+    const { feed, postIds } = await freshFeed(1);
+    const provider = keyedProvider(byMarker);
+    await runDrafting(t.db, provider, { feed, concurrency: 1 });
+    const first = await t.db.draft.findFirstOrThrow({ where: { postId: postIds[0], writerId: feed.writerId }, select: { id: true, version: true, currentRevisionId: true } });
+
+    const reviewer = await seedUser(t.db, "Rita", "reviewer");
+    const moved = await regenerateDraft(first.id, first.version, reviewer);
+    expect(moved).toMatchObject({ state: "new", writerId: feed.writerId });
+    await expect(regenerateDraft(first.id, first.version, reviewer)).rejects.toMatchObject({ code: "invalid_state" });
+
+    const again = await runDrafting(t.db, provider, { feed, concurrency: 1 });
+    expect(again.counts).toMatchObject({ drafted: 1 });
+    const revisions = await t.db.revision.findMany({ where: { draftId: first.id }, orderBy: { number: "asc" }, select: { id: true, number: true, parentId: true } });
+    expect(revisions.map((r) => r.number)).toEqual([1, 2]);
+    expect(revisions[1]?.parentId).toBe(first.currentRevisionId);
+    const after = await t.db.draft.findUniqueOrThrow({ where: { id: first.id }, select: { state: true, currentRevisionId: true } });
+    expect(after).toEqual({ state: "ready", currentRevisionId: revisions[1]?.id });
+  });
+});

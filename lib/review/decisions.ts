@@ -123,6 +123,15 @@ export async function reopenDraft(draftId: string, expectedVersion: number, acto
   });
 }
 
+/** Sends a ready draft back to the drafter; the caller queues the drafting run that redrafts it. */
+export async function regenerateDraft(draftId: string, expectedVersion: number, actor: Actor): Promise<DecisionResult & { writerId: string }> {
+  return inTransaction(async (tx) => {
+    const moved = await moveDraft(tx, { action: "regenerate", draftId, actorId: actor.id, expectedVersion, set: [] });
+    const [draft] = await tx.$queryRaw<{ writerId: string }[]>`SELECT writer_id AS "writerId" FROM drafts WHERE id = ${draftId}`;
+    return { ...result(moved), writerId: draft?.writerId ?? "" };
+  });
+}
+
 function result(moved: MovedDraft): DecisionResult {
   return { draftId: moved.id, state: moved.state, version: moved.version };
 }

@@ -27,6 +27,8 @@ export const draftTransitions = {
   undoSkip: { from: "ready", to: "ready", verb: "undo the skip of", claim: "take" },
   /** Un-approve: only while the submission has not started sending. */
   undoApprove: { from: "approved", to: "ready", verb: "withdraw the approval of", claim: "take" },
+  /** Draft it again from scratch: the drafting run picks it up like a new post; its history stays. */
+  regenerate: { from: "ready", to: "new", verb: "regenerate", claim: "release" },
   /** X refused the note for good: back to the editor, then a fresh approval. */
   reopenFailed: { from: "failed", to: "ready", verb: "reopen", claim: "take" },
   /** The AI abstained but a reviewer wants to write a note anyway. */

@@ -4,7 +4,7 @@ import { QueueActionsProvider } from "@/components/review/session/queue-actions"
 import { UndoProvider } from "@/components/review/session/undo";
 import { evaluateGatesAction, overrideGateAction } from "@/lib/gates/actions";
 
-import { askForRevisionAction } from "./[draftId]/actions";
+import { askForRevisionAction, regenerateAction } from "./[draftId]/actions";
 import {
   approveAndSubmitAction,
   claimAction,
@@ -41,6 +41,7 @@ export default function QueueLayout({ children }: { children: ReactNode }) {
     approveAndSubmit: approveAndSubmitAction,
     reconcile: reconcileAction,
     askForRevision: askForRevisionAction,
+    regenerate: regenerateAction,
     evaluateGates: evaluateGatesAction,
     overrideGate: overrideGateAction,
   };

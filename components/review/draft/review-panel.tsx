@@ -8,6 +8,7 @@ import { ClaimBanner } from "./claim-banner";
 import { ConflictPanel } from "./conflict-panel";
 import { DecisionBar, SaveButtons, type DecisionHandlers } from "./decision-bar";
 import { NoteEditor } from "./note-editor";
+import { RegenerateButton } from "./regenerate-button";
 import { SuggestionsCard } from "./suggestions-card";
 import type { ClaimState } from "./use-claim";
 import type { NoteEditor as Editor } from "./use-note-editor";
@@ -58,6 +59,7 @@ export function ReviewPanel({ detail, editor, claim, viewerId, editable, canSugg
         </Card>
       )}
       <SuggestionsCard draftId={detail.draft.id} suggestions={detail.suggestions} canSuggest={canSuggest && editable} />
+      <RegenerateButton draftId={detail.draft.id} version={detail.draft.version} enabled={canSuggest && editable && busy === null} />
     </>
   );
 }

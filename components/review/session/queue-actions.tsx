@@ -25,6 +25,7 @@ export type QueueActions = {
   approveAndSubmit: typeof queueActions.approveAndSubmitAction;
   reconcile: typeof queueActions.reconcileAction;
   askForRevision: typeof draftActions.askForRevisionAction;
+  regenerate: typeof draftActions.regenerateAction;
   evaluateGates: typeof gateActions.evaluateGatesAction;
   overrideGate: typeof gateActions.overrideGateAction;
 };
