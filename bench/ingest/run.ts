@@ -3,43 +3,17 @@ import pg from "pg";
 import { postContentHash } from "../../lib/ingest/content-hash";
 import { syncEligiblePosts, type EligibleFeed } from "../../lib/ingest/sync";
 import type { NormalizedPost } from "../../lib/posts/post";
-import { createXClient } from "../../lib/x";
-import { demoCredentials, startXSimulator } from "../../lib/x-simulator";
 import { runMain } from "../../scripts/lib/main";
 import { environmentLine, markdownTable, writeBenchmarkSection } from "../lib/benchmarks-doc";
+import { PAGE, pages, scaleTo, simulatorPosts } from "../lib/sample-posts";
 import { scratchDatabase } from "../lib/scratch-database";
 
 /**
- * bench/ingest: syncing 10,000 posts through Notedesk's sync run (batched upsert, eligibility,
+ * bench/ingest: syncing 10,000 posts through Notedesk's sync run (batched upsert, triage, eligibility,
  * run bookkeeping, stop-condition lookups) against the floor: a plain multi-row INSERT … ON
  * CONFLICT of the same rows in the same page size. Goal: sync ≥ 0.5× the raw rate.
  */
 const POSTS = 10_000;
-const PAGE = 100;
-
-async function simulatorPosts(): Promise<NormalizedPost[]> {
-  const sim = await startXSimulator({ rateLimits: { requestsPerWindow: 100_000 } });
-  sim.control.admitWriter(demoCredentials.writer.id);
-  const client = createXClient({ baseUrl: sim.url, auth: { kind: "oauth2", userAccessToken: demoCredentials.writer.oauth2UserToken } });
-  const posts: NormalizedPost[] = [];
-  for (const testMode of [true, false]) {
-    for await (const page of client.iterateEligiblePosts({ testMode, feedLang: "all", maxResults: 100, maxPages: 20 })) posts.push(...page.posts);
-  }
-  await sim.stop();
-  return posts;
-}
-
-/** 10,000 distinct posts shaped like the simulator's: its posts again under fresh ids. */
-function scaleTo(count: number, samples: NormalizedPost[]): NormalizedPost[] {
-  return Array.from({ length: count }, (_, i) => {
-    const sample = samples[i % samples.length] as NormalizedPost;
-    return { ...sample, id: String(1_900_000_000_000_000_000n + BigInt(i)), text: `${sample.text} #${i}` };
-  });
-}
-
-function pages(posts: NormalizedPost[]): NormalizedPost[][] {
-  return Array.from({ length: Math.ceil(posts.length / PAGE) }, (_, i) => posts.slice(i * PAGE, (i + 1) * PAGE));
-}
 
 async function timeSync(posts: NormalizedPost[]): Promise<number> {
   const scratch = await scratchDatabase("ingest_sync");
@@ -114,7 +88,7 @@ runMain(async () => {
   const table = markdownTable(
     ["path", "posts", "wall (ms)", "posts/s"],
     [
-      ["Notedesk sync run (upsert + eligibility + run record + stop check)", POSTS, syncMs.toFixed(0), syncRate.toFixed(0)],
+      ["Notedesk sync run (upsert + triage + eligibility + run record + stop check)", POSTS, syncMs.toFixed(0), syncRate.toFixed(0)],
       ["raw multi-row INSERT … ON CONFLICT (floor)", POSTS, rawMs.toFixed(0), rawRate.toFixed(0)],
     ],
   );

@@ -1,2 +1,2 @@
-export { syncEligiblePosts, type EligibleFeed, type SyncOptions, type SyncResult } from "./sync";
+export { syncEligiblePosts, type EligibleFeed, type SyncOptions, type SyncResult, type TriageCounts } from "./sync";
 export { xEligibleFeed } from "./x-feed";

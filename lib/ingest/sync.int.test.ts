@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import type { NormalizedPost } from "@/lib/posts/post";
-import { createXClient } from "@/lib/x";
-import { demoCredentials, startXSimulator, type XSimulator } from "@/lib/x-simulator";
+import { startXSimulator, type XSimulator } from "@/lib/x-simulator";
 
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { syncEligiblePosts, type EligibleFeed } from "./sync";
-import { xEligibleFeed } from "./x-feed";
+import { fakePost, fixedFeed, simulatorFeed as feedOf } from "./testing";
 
 let t: TestDatabase;
 let sim: XSimulator;
 let writer: { id: string; testMode: boolean; feedSize: string; feedLang: string };
 
-function simulatorFeed(): EligibleFeed {
-  return xEligibleFeed(
-    createXClient({
-      baseUrl: sim.url,
-      auth: {
-        kind: "oauth1",
-        consumerKey: demoCredentials.app.consumerKey,
-        consumerSecret: demoCredentials.app.consumerSecret,
-        accessToken: demoCredentials.writer.accessToken,
-        accessTokenSecret: demoCredentials.writer.accessTokenSecret,
-      },
-    }),
-  );
-}
+const simulatorFeed = () => feedOf(sim);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -79,10 +64,9 @@ describe("syncing eligible posts from the simulator", () => {
 
   it("updates a post whose content changed and counts it as updated", async () => {
     const post = fakePost("1001");
-    const feed = (posts: NormalizedPost[]): EligibleFeed => async function* () { yield posts; };
-    await syncEligiblePosts(t.db, feed([post]), { writer });
+    await syncEligiblePosts(t.db, fixedFeed([post]), { writer });
     const edited = { ...post, text: "Edited text with a new claim: 42% of cats.", publicMetrics: { like_count: 99 } };
-    const result = await syncEligiblePosts(t.db, feed([edited]), { writer, fullScan: true });
+    const result = await syncEligiblePosts(t.db, fixedFeed([edited]), { writer, fullScan: true });
     expect(result.counts).toMatchObject({ new: 0, updated: 1, skipped: 0 });
     expect((await t.db.post.findUniqueOrThrow({ where: { id: "1001" } })).text).toBe(edited.text);
   });
@@ -126,22 +110,3 @@ describe("syncing eligible posts from the simulator", () => {
     expect(result.errors[0]?.message).toContain("503");
   });
 });
-
-function fakePost(id: string): NormalizedPost {
-  return {
-    id,
-    text: `Post ${id} claims 3 million people moved in 2025.`,
-    authorId: "1",
-    authorUsername: "someone",
-    authorName: "Someone",
-    postedAt: "2026-11-20T10:00:00.000Z",
-    lang: "en",
-    media: [],
-    mediaType: "none",
-    referencedPosts: [],
-    noteRequests: [],
-    suggestedSources: [],
-    matchedMediaNotes: [],
-    publicMetrics: { like_count: 1 },
-  };
-}

@@ -1,9 +1,12 @@
 import "server-only";
 
 import type { DbClient } from "@/lib/db";
+import type { DraftingProvider } from "@/lib/drafting/provider";
 import type { NormalizedPost } from "@/lib/posts/post";
 import { finishRun, reportProgress, startExclusiveRun, type RunError } from "@/lib/runs/store";
+import { canAskModel, refineWithModel, type ModelPassCandidate } from "@/lib/triage";
 
+import { assessPage, triagedByUpsert, triageUntriagedPosts } from "./triage-posts";
 import { recordEligibility, upsertPosts } from "./upsert-posts";
 
 // Progress is written at most this often: a row update per page would cost more than the page.
@@ -26,13 +29,26 @@ export type SyncOptions = {
   pageSize?: number;
   /** Page through everything instead of stopping at the first page of posts already held. */
   fullScan?: boolean;
+  /**
+   * The cheap model pass over the run's newly triaged posts (docs/triage.md), already metered and
+   * rate limited by the caller. Absent or offline: triage is the heuristics alone.
+   */
+  triageModel?: DraftingProvider;
 };
+
+/**
+ * What triage did in a run: posts (re)assessed and how many of them the machine put out (after the
+ * model pass); with a model pass, posts asked about and answers that came back usable. Kept out of
+ * the run record's counts for now: the jobs tests pin those exactly (docs/triage.md, phase 2).
+ */
+export type TriageCounts = { triaged: number; triagedOut: number; modelAsked?: number; modelAnswered?: number };
 
 export type SyncResult = {
   runId: string;
   state: "succeeded" | "failed";
   pages: number;
   counts: { new: number; updated: number; skipped: number; pages: number };
+  triage: TriageCounts;
   errors: RunError[];
   durationMs: number;
 };
@@ -43,25 +59,48 @@ export async function syncEligiblePosts(db: DbClient, feed: EligibleFeed, option
   const testMode = writer.testMode;
   const run = await startExclusiveRun(db, { kind: "sync", writerId: writer.id, testMode, triggeredById: options.triggeredById ?? null });
   const counts = { new: 0, updated: 0, skipped: 0, pages: 0 };
+  const triage: TriageCounts = { triaged: 0, triagedOut: 0 };
   const errors: RunError[] = [];
   const maxPages = options.maxPages ?? 50;
+  const fullScan = options.fullScan ?? (await previousRunBroke(db, run.id, writer.id, testMode));
+  const model = options.triageModel && canAskModel(options.triageModel) ? options.triageModel : null;
+  // Kept only when a model will read them: a run without one holds no page longer than it takes.
+  const modelCandidates: ModelPassCandidate[] = [];
+  const seenUnchanged: string[] = [];
+  const triaged = (candidates: readonly ModelPassCandidate[]) => {
+    triage.triaged += candidates.length;
+    triage.triagedOut += candidates.filter((c) => c.heuristic.verdict === "out").length;
+    if (model) modelCandidates.push(...candidates);
+  };
   let lastReport = Date.now();
 
   try {
     for await (const page of feed({ testMode, feedSize: writer.feedSize, feedLang: writer.feedLang, maxResults: options.pageSize ?? 100, maxPages })) {
       const ids = page.map((p) => p.id);
-      const pageCounts = await upsertPosts(db, page);
+      const now = new Date();
+      const assessments = assessPage(page, now);
+      const upserted = await upsertPosts(db, page, assessments);
+      triaged(triagedByUpsert(page, upserted.changed, assessments, now));
+      const changedIds = new Set(upserted.changed.map((c) => c.id));
+      seenUnchanged.push(...ids.filter((id) => !changedIds.has(id)));
       const { newToFeed } = await recordEligibility(db, { writerId: writer.id, testMode, runId: run.id }, ids);
-      counts.new += pageCounts.new;
-      counts.updated += pageCounts.updated;
-      counts.skipped += pageCounts.skipped;
+      counts.new += upserted.new;
+      counts.updated += upserted.updated;
+      counts.skipped += upserted.skipped;
       counts.pages += 1;
       if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
         lastReport = Date.now();
         await reportProgress(db, run.id, { progress: counts.new + counts.updated + counts.skipped, counts });
       }
       const onlyKnown = ids.length > 0 && newToFeed === 0;
-      if ((onlyKnown && !options.fullScan) || counts.pages >= maxPages) break;
+      if ((onlyKnown && !fullScan) || counts.pages >= maxPages) break;
+    }
+    triaged(await triageUntriagedPosts(db, seenUnchanged));
+    if (model && modelCandidates.length) {
+      const pass = await refineWithModel(db, model, modelCandidates);
+      triage.modelAsked = pass.asked;
+      triage.modelAnswered = pass.answered;
+      triage.triagedOut += pass.turnedOut - pass.turnedIn;
     }
   } catch (error) {
     errors.push({ at: new Date().toISOString(), message: error instanceof Error ? error.message : String(error) });
@@ -69,5 +108,20 @@ export async function syncEligiblePosts(db: DbClient, feed: EligibleFeed, option
 
   const state = errors.length ? "failed" : "succeeded";
   await finishRun(db, run.id, { state, counts, errors, progress: counts.new + counts.updated + counts.skipped });
-  return { runId: run.id, state, pages: counts.pages, counts, errors, durationMs: Date.now() - started };
+  return { runId: run.id, state, pages: counts.pages, counts, triage, errors, durationMs: Date.now() - started };
+}
+
+/**
+ * Whether the feed's previous pull failed or died midway. Such a run stored the newest pages and not
+ * the older ones, so "a page holding only posts we have" no longer means everything older is held
+ * too: the next pull reads the whole feed (up to maxPages) instead of stopping there, or the posts
+ * behind the break would never be pulled.
+ */
+async function previousRunBroke(db: DbClient, runId: string, writerId: string, testMode: boolean): Promise<boolean> {
+  const previous = await db.jobRun.findFirst({
+    where: { kind: "sync", writerId, testMode, id: { not: runId }, state: { not: "running" } },
+    orderBy: { startedAt: "desc" },
+    select: { state: true },
+  });
+  return previous !== null && previous.state !== "succeeded";
 }

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import type { DraftingProvider } from "@/lib/drafting/provider";
+import { keyedProvider } from "@/lib/drafting/testing/keyed-provider";
+import { overturnTriage } from "@/lib/triage";
+import { startXSimulator, type XSimulator } from "@/lib/x-simulator";
+import { buildDemoData } from "@/lib/x-simulator/demo-data/build";
+import type { PostKind } from "@/lib/x-simulator/demo-data/language-pack";
+import { DEFAULT_SEED } from "@/lib/x-simulator/options";
+import { seedUser } from "@/tests/support/fixtures/review";
+
+import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { syncEligiblePosts } from "./sync";
+import { fakePost, fixedFeed, simulatorFeed } from "./testing";
+import { upsertPosts } from "./upsert-posts";
+
+let t: TestDatabase;
+let sim: XSimulator;
+let writer: { id: string; testMode: boolean; feedSize: string; feedLang: string };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  sim = await startXSimulator({ rateLimits: { requestsPerWindow: 10_000 } });
+});
+afterAll(async () => {
+  await sim.stop();
+  await t.drop();
+});
+beforeEach(async () => {
+  await t.db.$executeRaw`TRUNCATE posts, post_triage, eligibility, job_runs, writers, audit_events CASCADE`;
+  writer = await t.db.writer.create({ data: { name: "w", feedLang: "all" }, select: { id: true, testMode: true, feedSize: true, feedLang: true } });
+});
+
+const triageRows = () => t.db.postTriage.findMany({ orderBy: { postId: "asc" } });
+const claim = fakePost("1001", { text: "Official figures: 4,800 homes stand empty, the council confirmed." });
+const modelSays = (checkable: boolean) => keyedProvider(() => JSON.stringify({ checkable, reason: checkable ? "States figures." : "A judgement." }));
+
+describe("triage in the sync run", () => {
+  it("stores a verdict with reasons and a priority for every post of the feed", async () => {
+    const result = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    const rows = await triageRows();
+    expect(rows).toHaveLength(await t.db.post.count());
+    expect(result.triage).toEqual({ triaged: rows.length, triagedOut: rows.filter((r) => r.verdict === "out").length });
+    expect(rows.every((r) => r.assessedBy === "heuristic" && r.verdict === r.machineVerdict && Number.isFinite(r.priorityKey))).toBe(true);
+    expect(rows.filter((r) => (r.reasons as unknown[]).length > 0).length).toBeGreaterThan(rows.length * 0.9);
+    expect(new Set(rows.map((r) => r.verdict))).toEqual(new Set(["in", "out"]));
+  });
+
+  it("leaves unchanged posts' triage alone on a re-sync", async () => {
+    await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    const before = await triageRows();
+    const again = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    expect(again.triage).toEqual({ triaged: 0, triagedOut: 0 });
+    expect(await triageRows()).toEqual(before);
+  });
+
+  it("re-triages a post whose content changed, and keeps a reviewer's overturn through it", async () => {
+    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer });
+    expect(await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } })).toMatchObject({ verdict: "in", machineVerdict: "in" });
+    const reviewer = await seedUser(t.db, "Rita", "reviewer");
+    await overturnTriage({ postId: claim.id, verdict: "out", reason: "The council already corrected this." }, reviewer);
+
+    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, fullScan: true });
+    const edited = { ...claim, text: `${claim.text} 1,200 families are waiting, according to the housing report.` };
+    const result = await syncEligiblePosts(t.db, fixedFeed([edited]), { writer, fullScan: true });
+
+    expect(result.counts).toMatchObject({ updated: 1 });
+    expect(result.triage.triaged).toBe(1);
+    const row = await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } });
+    expect(row).toMatchObject({ verdict: "out", machineVerdict: "in", overturnedById: reviewer.id, overturnReason: "The council already corrected this." });
+    expect(JSON.stringify(row.reasons)).toContain("1,200");
+  });
+
+  it("catches up on posts stored without a triage", async () => {
+    await upsertPosts(t.db, [claim]);
+    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer });
+    expect(result.counts).toMatchObject({ new: 0, skipped: 1 });
+    expect(result.triage.triaged).toBe(1);
+    expect(await t.db.postTriage.count()).toBe(1);
+  });
+
+  it("puts most of the demo's opinions, predictions and satire out and most of its claims in", async () => {
+    sim.control.admitWriter();
+    sim.control.advanceClock(3 * 86_400_000);
+    const live = await t.db.writer.create({ data: { name: "live", feedLang: "all", testMode: false } });
+    await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: live, fullScan: true, maxPages: 100 });
+
+    const demo = buildDemoData(DEFAULT_SEED);
+    // A long post's text is its language's claim thread whatever its kind: it says nothing about the kind.
+    const kinds = new Map([...demo.testFeed, ...demo.liveFeed].filter((p) => !p.longText).map((p) => [p.id, p.kind]));
+    const rows = (await triageRows()).filter((r) => kinds.has(r.postId));
+    const blocked = (r: (typeof rows)[number]) => JSON.stringify(r.reasons).includes('"blocking":true');
+    const rate = (of: readonly PostKind[], verdict: "in" | "out") => {
+      const group = rows.filter((r) => of.includes(kinds.get(r.postId) as PostKind) && !blocked(r));
+      return { n: group.length, rate: group.filter((r) => r.verdict === verdict).length / group.length };
+    };
+
+    const uncheckable = rate(["opinion", "prediction", "satire"], "out");
+    const claims = rate(["claim_number", "quote", "entity_claim", "media_claim"], "in");
+    expect(uncheckable.n + claims.n).toBeGreaterThan(150);
+    expect(uncheckable.rate).toBeGreaterThanOrEqual(0.9);
+    expect(claims.rate).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe("the model pass in the sync run", () => {
+  it("asks about the posts nearest the threshold, at most 50, and stores the combined judgement", async () => {
+    const model = modelSays(true);
+    const result = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100, triageModel: model });
+    expect(result.state).toBe("succeeded");
+    expect(result.triage).toMatchObject({ modelAsked: 50, modelAnswered: 50 });
+    expect(model.calls).toBe(50);
+    const rows = await triageRows();
+    const byModel = rows.filter((r) => r.assessedBy === "llm");
+    expect(byModel).toHaveLength(50);
+    expect(byModel.every((r) => r.model === "keyed-test-model" && r.promptVersion === "triage-v1" && JSON.stringify(r.reasons).includes('"signal":"model"'))).toBe(
+      true,
+    );
+    expect(result.triage.triagedOut).toBe(rows.filter((r) => r.machineVerdict === "out").length);
+  });
+
+  it("keeps the heuristics' judgement when the model fails, and never fails the run for it", async () => {
+    const broken = keyedProvider(() => new Error("502 from the model"));
+    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: broken });
+    expect(result).toMatchObject({ state: "succeeded", triage: { triaged: 1, modelAsked: 1, modelAnswered: 0 } });
+    expect(await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } })).toMatchObject({ assessedBy: "heuristic", verdict: "in" });
+  });
+
+  it("drops a model answer about content that changed while the model thought", async () => {
+    const racing: DraftingProvider = {
+      id: "xai",
+      model: "racing",
+      async generate({ task }) {
+        await t.db.post.update({ where: { id: task.post.id }, data: { contentHash: "changed meanwhile" } });
+        return { text: '{"checkable": false, "reason": "A judgement."}', usage: { inputTokens: 1, outputTokens: 1 }, latencyMs: 1 };
+      },
+    };
+    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: racing });
+    expect(await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } })).toMatchObject({ assessedBy: "heuristic", verdict: "in" });
+  });
+
+  it("does not ask an offline provider", async () => {
+    const model = modelSays(false);
+    const offline: DraftingProvider = { id: "offline", model: "offline", generate: (request) => model.generate(request) };
+    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: offline });
+    expect(model.calls).toBe(0);
+    expect(result.triage.modelAsked).toBeUndefined();
+  });
+});

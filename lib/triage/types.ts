@@ -1,0 +1,83 @@
+/** The triage's vocabulary, shared by the scoring, the store, the queue and the browser. */
+
+export const triageVerdicts = ["in", "out"] as const;
+/** in: a note could check something here, so it goes to drafting and review; out: it waits in the triaged-out list. */
+export type TriageVerdict = (typeof triageVerdicts)[number];
+
+export const triageSignals = [
+  "numbers",
+  "year",
+  "quote",
+  "claim_verb",
+  "named_entities",
+  "link",
+  "media_claim",
+  "opinion",
+  "prediction",
+  "satire",
+  "too_short",
+  "media",
+  "media_note_shown",
+  "media_note_matched",
+  "note_requests",
+  "suggested_sources",
+  "model",
+] as const;
+export type TriageSignal = (typeof triageSignals)[number];
+
+/**
+ * One signal that fired, as stored. `weight` is its pull on checkability in log-odds: positive
+ * towards "in", negative towards "out". `evidence` is what fired (the words, figures, names or
+ * quotation, at most three) and `count` how many there were, when not just those; the sentence a reviewer reads is made
+ * from them when shown (labels.ts), so its wording can change without touching stored rows.
+ * A blocking reason makes the verdict "out" whatever the weights say.
+ */
+export type TriageReason = { signal: TriageSignal; weight: number; evidence: string[]; count?: number; blocking?: true };
+
+/** A reason as reviewers see it: "3 concrete numbers: 40%, 4,800, 12". */
+export type LabelledReason = TriageReason & { label: string };
+
+export type AssessedBy = "heuristic" | "llm";
+
+/** The cheap model pass's answer about one post. */
+export type ModelOpinion = { checkable: boolean; reason: string; model: string; promptVersion: string };
+
+/** What the priority was computed from, kept for the reviewer's "why is this first?". */
+export type PriorityFactors = {
+  noteRequests: number;
+  /** Impressions, or an estimate from engagement when X sent none (`reachEstimated`); null without metrics. */
+  reach: number | null;
+  reachEstimated: boolean;
+};
+
+/** Everything triage stores about one post, before a reviewer touches it. */
+export type TriageAssessment = {
+  postId: string;
+  checkability: number;
+  verdict: TriageVerdict;
+  /** Strongest first, blocking ones before all. */
+  reasons: TriageReason[];
+  assessedBy: AssessedBy;
+  model: string | null;
+  promptVersion: string | null;
+  priorityBase: number;
+  priorityFactors: PriorityFactors;
+  agedFrom: Date;
+  priorityKey: number;
+};
+
+/** A post's triage as the queue shows it. */
+export type TriageDto = {
+  postId: string;
+  /** What counts: the reviewer's verdict when overturned, else the machine's. */
+  verdict: TriageVerdict;
+  machineVerdict: TriageVerdict;
+  checkability: number;
+  reasons: LabelledReason[];
+  assessedBy: AssessedBy;
+  model: string | null;
+  promptVersion: string | null;
+  priority: { base: number; key: number; agedFrom: Date; factors: PriorityFactors };
+  triagedAt: Date;
+  overturn: { by: { id: string; name: string } | null; at: Date; reason: string } | null;
+};
