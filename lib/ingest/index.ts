@@ -1,2 +1,1 @@
 export { syncEligiblePosts, type EligibleFeed, type SyncOptions, type SyncResult, type TriageCounts } from "./sync";
-export { xEligibleFeed } from "./x-feed";

@@ -3,12 +3,12 @@ import { createXClient } from "@/lib/x";
 import { demoCredentials, type XSimulator } from "@/lib/x-simulator";
 
 import type { EligibleFeed } from "./sync";
-import { xEligibleFeed } from "./x-feed";
+import { eligibleFeedFrom } from "@/lib/jobs/x-feed";
 
 /** Test helpers for sync runs: the simulator as a feed, a fixed feed, and a plain post. */
 
 export function simulatorFeed(sim: XSimulator): EligibleFeed {
-  return xEligibleFeed(
+  return eligibleFeedFrom(
     createXClient({
       baseUrl: sim.url,
       auth: {
