@@ -1,8 +1,8 @@
 import type { DraftState } from "@/lib/db/enums";
 import type { BadgeTone } from "@/components/ui/badge";
-import { classifications, misleadingTags, type Classification, type MisleadingTag } from "@/lib/note-text";
-import type { MediaType } from "@/lib/posts/post";
-import { aiDecisions } from "@/lib/review/queue-filters";
+import { classifications, misleadingTags, type Classification, type MisleadingTag } from "@/lib/note-text/values";
+import type { MediaType } from "@/lib/posts/media-types";
+import { aiDecisions } from "@/lib/review/queue-filter-values";
 
 /** The words the review UI uses for the domain's codes: one place, so list, detail and dialogs agree. */
 

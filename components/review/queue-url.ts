@@ -1,4 +1,5 @@
-import { defaultQueueFilters, type QueueFilters } from "@/lib/review/queue-filters";
+import type { QueueFilters } from "@/lib/review/queue-filters";
+import { defaultQueueFilters } from "@/lib/review/queue-filter-values";
 
 /**
  * The queue's state lives in the URL: filters, sort and page. Only values that differ from the

@@ -3,22 +3,12 @@ import { z } from "zod";
 import { extractUrls, NOTE_MAX_LENGTH, noteLength } from "./length";
 import { containsEmoji, containsHashtag, hasCommunityNotePrefix } from "./style";
 
-/** The API's enums (x-api-reference §2), in the API's spelling. */
-export const classifications = ["misinformed_or_potentially_misleading", "not_misleading"] as const;
-export const misleadingTags = [
-  "disputed_claim_as_fact",
-  "factual_error",
-  "manipulated_media",
-  "misinterpreted_satire",
-  "missing_important_context",
-  "other",
-  "outdated_information",
-] as const;
+import { classifications, misleadingTags, type Classification, type MisleadingTag } from "./values";
+
+export { classifications, misleadingTags, type Classification, type MisleadingTag };
 
 export const classificationSchema = z.enum(classifications);
 export const misleadingTagSchema = z.enum(misleadingTags);
-export type Classification = z.infer<typeof classificationSchema>;
-export type MisleadingTag = z.infer<typeof misleadingTagSchema>;
 
 /** A note as a person or a model proposed it: enum fields may still hold anything. */
 export type NoteCandidate = {

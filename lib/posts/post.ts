@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { mediaTypes, type MediaType } from "./media-types";
+
 /**
  * A post as Notedesk keeps it: the X response normalised once at ingest (note_tweet text preferred,
  * includes joined, both spec variants folded), so drafting, the queue and the simulator share one shape.
@@ -34,8 +36,7 @@ export const suggestedSourceSchema = z.object({ url: z.string(), count: z.number
 
 export const matchedMediaNoteSchema = z.object({ noteId: z.string(), matchStatus: z.string() });
 
-export const mediaTypes = ["none", "photo", "video", "animated_gif", "mixed"] as const;
-export type MediaType = (typeof mediaTypes)[number];
+export { mediaTypes, type MediaType };
 
 export const normalizedPostSchema = z.object({
   id: z.string().regex(/^[0-9]{1,19}$/),

@@ -4,14 +4,9 @@ import { DraftState } from "@/lib/db/enums";
 import { classifications } from "@/lib/note-text";
 import { mediaTypes } from "@/lib/posts/post";
 
-/** What the AI concluded about a post (Draft.aiDecision). */
-export const aiDecisions = ["write_note", "no_note_needed", "not_enough_evidence"] as const;
-export const claimFilters = ["any", "mine", "unclaimed", "others"] as const;
-export const noteRequestFilters = ["any", "with", "without"] as const;
-export const queueSorts = ["oldest", "newest"] as const;
+import { aiDecisions, claimFilters, DEFAULT_PAGE_SIZE, defaultQueueFilters, MAX_PAGE_SIZE, noteRequestFilters, queueSorts } from "./queue-filter-values";
 
-export const DEFAULT_PAGE_SIZE = 25;
-export const MAX_PAGE_SIZE = 100;
+export { aiDecisions, claimFilters, DEFAULT_PAGE_SIZE, defaultQueueFilters, MAX_PAGE_SIZE, noteRequestFilters, queueSorts };
 
 /** A URL may repeat a key (?state=a&state=b): the first one wins. */
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -49,20 +44,4 @@ export type QueueFilters = z.output<typeof queueFiltersSchema>;
 
 export function parseQueueFilters(input: unknown): QueueFilters {
   return queueFiltersSchema.parse(input ?? {});
-}
-
-export function defaultQueueFilters(): QueueFilters {
-  return {
-    state: "ready",
-    writer: undefined,
-    aiDecision: "any",
-    classification: "any",
-    lang: undefined,
-    mediaType: "any",
-    noteRequests: "any",
-    claim: "any",
-    sort: "oldest",
-    cursor: undefined,
-    limit: DEFAULT_PAGE_SIZE,
-  };
 }

@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useTransition, type FormEvent } from "react";
 
 import { Select, type SelectOption } from "@/components/ui/select";
-import { classifications } from "@/lib/note-text";
-import { mediaTypes } from "@/lib/posts/post";
-import { aiDecisions, defaultQueueFilters, type QueueFilters } from "@/lib/review/queue-filters";
+import { classifications } from "@/lib/note-text/values";
+import { mediaTypes } from "@/lib/posts/media-types";
+import type { QueueFilters } from "@/lib/review/queue-filters";
+import { aiDecisions, defaultQueueFilters } from "@/lib/review/queue-filter-values";
 
 import { aiDecisionLabels, classificationLabels, mediaLabels } from "../labels";
 import { queueHref } from "../queue-url";

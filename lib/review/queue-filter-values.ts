@@ -1,0 +1,31 @@
+import type { QueueFilters } from "./queue-filters";
+
+/**
+ * The queue filters' choices and defaults as plain values, for client components (filter bar, labels,
+ * links) that must not pull in the schema library queue-filters.ts parses URLs with.
+ */
+
+/** What the AI concluded about a post (Draft.aiDecision). */
+export const aiDecisions = ["write_note", "no_note_needed", "not_enough_evidence"] as const;
+export const claimFilters = ["any", "mine", "unclaimed", "others"] as const;
+export const noteRequestFilters = ["any", "with", "without"] as const;
+export const queueSorts = ["oldest", "newest"] as const;
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+export function defaultQueueFilters(): QueueFilters {
+  return {
+    state: "ready",
+    writer: undefined,
+    aiDecision: "any",
+    classification: "any",
+    lang: undefined,
+    mediaType: "any",
+    noteRequests: "any",
+    claim: "any",
+    sort: "oldest",
+    cursor: undefined,
+    limit: DEFAULT_PAGE_SIZE,
+  };
+}
