@@ -56,6 +56,16 @@ describe("the simulated API over HTTP", () => {
     expect((await call("DELETE", `/2/notes/${noteId}`)).json).toEqual({ data: { deleted: true } });
   });
 
+  it("logs every request with its body exactly as it arrived", async () => {
+    const raw = JSON.stringify(validNote());
+    await call("POST", "/2/notes", raw);
+    await call("GET", "/2/notes/search/notes_written?test_mode=true");
+    expect(sim.control.requests().map(({ route, outcome, body }) => ({ route, outcome, body }))).toEqual([
+      { route: "create_note", outcome: 201, body: raw },
+      { route: "notes_written", outcome: 200, body: null },
+    ]);
+  });
+
   it("returns only the fields asked for, with X's defaults otherwise", async () => {
     const bare = await call("GET", "/2/notes/search/posts_eligible_for_notes?test_mode=true&max_results=1");
     expect(Object.keys((bare.json?.data as object[])[0] ?? {}).sort()).toEqual(["edit_history_tweet_ids", "id", "text"]);

@@ -64,7 +64,7 @@ export async function startXSimulator(options: XSimulatorOptions = {}): Promise<
       return;
     }
     const { answer, ...details } = await answerApiRequest(state, { method, url, authorization: request.headers.authorization, rawBody, origin });
-    state.log({ method, path: `${url.pathname}${url.search}`, ...details, outcome: deliver(request, response, answer) });
+    state.log({ method, path: `${url.pathname}${url.search}`, body: rawBody === "" ? null : rawBody, ...details, outcome: deliver(request, response, answer) });
   }
 
   const server = createServer((request, response) => {

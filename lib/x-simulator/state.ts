@@ -21,6 +21,8 @@ export type RequestLogEntry = {
   fault: string | null;
   /** Why authentication failed, e.g. the expected OAuth base string. */
   note: string | null;
+  /** The request body exactly as it arrived (null when empty), so a test can compare it with what a person confirmed. */
+  body: string | null;
 };
 
 /** Everything the simulator knows; `reset()` returns it to how it started. */
