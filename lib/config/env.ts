@@ -19,6 +19,8 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+const contactMessage = "must be a web page or an email address, such as https://notes.example.org/link-checker";
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -62,6 +64,15 @@ export const envSchema = z
     CLAIM_OPINION_MIN_SCORE: optionalString.pipe(z.coerce.number<string | undefined>({ message: "must be a number" }).default(0)),
     /** Unset: "simulated" when the X API is the loopback simulator, else "live" (lib/links/mode.ts). */
     LINK_CHECK_MODE: z.enum(["live", "simulated", "off"], { message: 'must be "live", "simulated" or "off"' }).optional(),
+    /** Where a site owner reaches whoever runs this Notedesk about its link checks: named in the checker's User-Agent. */
+    LINK_CHECK_CONTACT: optionalString.pipe(
+      z
+        // A URL is normalised, so whatever was typed ends up a valid header value.
+        .union([z.url({ protocol: /^https?$/, message: contactMessage }).transform((v) => new URL(v).href), z.email({ message: contactMessage })], {
+          message: contactMessage,
+        })
+        .optional(),
+    ),
 
     NOTEDESK_SECURE_COOKIES: booleanFlag,
   })

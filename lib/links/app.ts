@@ -11,6 +11,7 @@ import { httpHop } from "./http-hop";
 import { nonPublicLiteralHost, publicOnlyLookup } from "./public-address";
 import { simulatedHop } from "./simulated-hop";
 import type { LinkCheckMode, LinkCheckResult } from "./types";
+import { linkCheckUserAgent } from "./user-agent";
 
 /**
  * live: the real web, behind the SSRF guard. simulated: the X simulator's simulated web, whose
@@ -37,6 +38,7 @@ export function appLinkChecker(config: Env = env()): LinkChecker {
 }
 
 function buildChecker(mode: LinkCheckMode, config: Env): LinkChecker {
+  const userAgent = linkCheckUserAgent(config.LINK_CHECK_CONTACT);
   switch (mode) {
     case "off":
       return notChecking;
@@ -45,11 +47,11 @@ function buildChecker(mode: LinkCheckMode, config: Env): LinkChecker {
       if (!simulator) {
         throw new DomainError("unavailable", "LINK_CHECK_MODE=simulated asks the X simulator's simulated web, but X_API_BASE_URL is not set. Start with `npm run demo`, or set LINK_CHECK_MODE=live.");
       }
-      return createLinkChecker({ hop: simulatedHop(simulator, httpHop()), cache: dbLinkCache("simulated") });
+      return createLinkChecker({ hop: simulatedHop(simulator, httpHop({ userAgent })), cache: dbLinkCache("simulated") });
     }
     case "live":
       return createLinkChecker({
-        hop: httpHop({ lookup: publicOnlyLookup }),
+        hop: httpHop({ userAgent, lookup: publicOnlyLookup }),
         cache: dbLinkCache("live"),
         refuse: (url) => {
           const address = nonPublicLiteralHost(url);

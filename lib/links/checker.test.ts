@@ -4,8 +4,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { createLinkChecker, FAILURE_TTL_MS, MAX_REDIRECTS, OK_TTL_MS, type LinkCheckCache } from "./checker";
-import { httpHop, LINK_CHECK_USER_AGENT } from "./http-hop";
+import { httpHop } from "./http-hop";
 import type { LinkCheckResult } from "./types";
+import { linkCheckUserAgent } from "./user-agent";
 
 /** A small web of its own: every behaviour the checker must survive, on a local port. */
 type Route = (request: IncomingMessage, response: ServerResponse) => void;
@@ -84,9 +85,11 @@ function memoryCache() {
   return { cache, entries };
 }
 
+const userAgent = linkCheckUserAgent("https://notes.example.org/link-checker");
+
 function checker(options: { requestTimeoutMs?: number; totalTimeoutMs?: number } = {}) {
   const { cache, entries } = memoryCache();
-  return { ...createLinkChecker({ hop: httpHop(), cache, requestTimeoutMs: 300, totalTimeoutMs: 2_000, ...options }), entries };
+  return { ...createLinkChecker({ hop: httpHop({ userAgent }), cache, requestTimeoutMs: 300, totalTimeoutMs: 2_000, ...options }), entries };
 }
 
 const hits = (path: string) => seen.filter((s) => s.path === path).map((s) => s.method);
@@ -95,7 +98,7 @@ describe("checkLink against a local server", () => {
   it("passes a page that answers 200 to HEAD, with a polite user agent and nothing downloaded", async () => {
     const result = await checker().checkLink(`${base}/ok`);
     expect(result).toMatchObject({ url: `${base}/ok`, ok: true, status: 200, finalUrl: `${base}/ok`, redirects: [], error: null, fromCache: false });
-    expect(seen).toEqual([{ method: "HEAD", path: "/ok", userAgent: LINK_CHECK_USER_AGENT }]);
+    expect(seen).toEqual([{ method: "HEAD", path: "/ok", userAgent }]);
   });
 
   it.each([

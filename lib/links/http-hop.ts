@@ -8,10 +8,8 @@ import type { LookupFunction } from "node:net";
 export type HopAnswer = { status: number; headers: IncomingHttpHeaders };
 export type Hop = (url: URL, method: "HEAD" | "GET", signal: AbortSignal) => Promise<HopAnswer>;
 
-/** Polite: says who is asking and where to read about it, as crawlers are expected to. */
-export const LINK_CHECK_USER_AGENT = "NotedeskLinkCheck/1.0 (+https://github.com/notedesk/notedesk)";
-
-export function httpHop(options: { lookup?: LookupFunction } = {}): Hop {
+/** Every hop names the checker and its operator (linkCheckUserAgent): sites see who is asking. */
+export function httpHop(options: { userAgent: string; lookup?: LookupFunction }): Hop {
   return (url, method, signal) =>
     new Promise<HopAnswer>((resolve, reject) => {
       const send = url.protocol === "https:" ? httpsRequest : httpRequest;
@@ -24,7 +22,7 @@ export function httpHop(options: { lookup?: LookupFunction } = {}): Hop {
           // A fresh connection per hop: nothing pooled outlives the check.
           agent: false,
           headers: {
-            "user-agent": LINK_CHECK_USER_AGENT,
+            "user-agent": options.userAgent,
             accept: "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
           },
         },

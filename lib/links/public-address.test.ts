@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLinkChecker, type LinkCheckCache } from "./checker";
 import { httpHop, type Hop } from "./http-hop";
 import { isNonPublicAddress, nonPublicLiteralHost, publicOnlyLookup } from "./public-address";
+import { linkCheckUserAgent } from "./user-agent";
 
 const noCache: LinkCheckCache = { get: async () => null, put: async () => undefined };
 const refuseLiteral = (url: URL) => {
@@ -47,7 +48,7 @@ describe("the live checker's SSRF guard", () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const guarded = () => createLinkChecker({ hop: httpHop({ lookup: publicOnlyLookup }), cache: noCache, refuse: refuseLiteral, requestTimeoutMs: 2_000 });
+  const guarded = () => createLinkChecker({ hop: httpHop({ userAgent: linkCheckUserAgent(undefined), lookup: publicOnlyLookup }), cache: noCache, refuse: refuseLiteral, requestTimeoutMs: 2_000 });
 
   it("never requests a loopback address written as an IP", async () => {
     const result = await guarded().checkLink(`http://127.0.0.1:${port}/admin`);

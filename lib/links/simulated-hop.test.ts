@@ -11,6 +11,7 @@ import { SIMULATED_WEB_REASON_HEADER } from "@/lib/x-simulator/web";
 import { createLinkChecker, type LinkCheckCache } from "./checker";
 import { httpHop } from "./http-hop";
 import { simulatedHop, simulatedWebUrl } from "./simulated-hop";
+import { linkCheckUserAgent } from "./user-agent";
 
 const noCache: LinkCheckCache = { get: async () => null, put: async () => undefined };
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim.stop());
 
-const checker = () => createLinkChecker({ hop: simulatedHop(sim.url, httpHop()), cache: noCache, requestTimeoutMs: 2_000 });
+const checker = () => createLinkChecker({ hop: simulatedHop(sim.url, httpHop({ userAgent: linkCheckUserAgent(undefined) })), cache: noCache, requestTimeoutMs: 2_000 });
 
 const random = seededRandom(7);
 const crafted = [
