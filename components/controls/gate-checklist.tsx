@@ -28,7 +28,7 @@ export function GateChecklist({ checklist, onOverride }: { checklist: Checklist 
         <p className="text-sm">
           Sends in{" "}
           <Badge tone={checklist.mode === "production" ? "warn" : "info"}>
-            <span data-testid="gate-mode">{checklist.mode}</span>
+            <span data-testid="checklist-mode">{checklist.mode}</span>
           </Badge>{" "}
           mode.
         </p>
@@ -37,7 +37,7 @@ export function GateChecklist({ checklist, onOverride }: { checklist: Checklist 
         {gates.map((gate) => {
           const mark = markOf(gate);
           return (
-            <li key={gate.id} className="text-sm" data-testid={`gate-${gate.id}`} data-pass={String(gate.pass)}>
+            <li key={gate.id} className="text-sm" data-testid={`gate-row-${gate.id}`} data-pass={String(gate.pass)}>
               <div className="flex items-start gap-2">
                 <span aria-hidden className={`w-4 shrink-0 text-center font-bold ${mark.tone}`}>
                   {mark.icon}

@@ -49,7 +49,12 @@ export function ApproveDialog({ open, onClose, note, dirty, onSaveFirst, budget,
     setFailure(null);
     const result = await actions.approveAndSubmit({ draftId: note.draftId, expectedVersion: note.version });
     setSubmitting(false);
-    if (!result.ok) return setFailure(result.message);
+    if (!result.ok) {
+      setFailure(result.message);
+      // A check that passed when the dialog opened failed on the server (say, an emergency stop set since).
+      if (result.code === "blocked") checks.recheck();
+      return;
+    }
     setOutcome(result.data);
     if (result.data.submission.state === "pending") {
       undo.record({ draftId: note.draftId, version: result.data.draft.version, label: `Approved ${note.subject} (not sent)`, href: note.href });

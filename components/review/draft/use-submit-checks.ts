@@ -20,6 +20,8 @@ export type SubmitChecks = {
   loading: boolean;
   /** An admin's override came back with the checklist as it now stands. */
   replaceChecklist: (checklist: GateChecklist) => void;
+  /** The server refused the send on a check: drop the request and checklist on screen and ask again, so they show why. */
+  recheck: () => void;
 };
 
 const unwrap = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> => {
@@ -55,5 +57,9 @@ export function useSubmitChecks(note: SavedNote, enabled: boolean): SubmitChecks
     error: preview.error?.message ?? gates.error?.message ?? null,
     loading: preview.isPending || gates.isPending,
     replaceChecklist: (updated) => queryClient.setQueryData(["submit-gates", ...key], updated),
+    recheck: () => {
+      void queryClient.resetQueries({ queryKey: ["submission-preview", ...key] });
+      void queryClient.resetQueries({ queryKey: ["submit-gates", ...key] });
+    },
   };
 }
