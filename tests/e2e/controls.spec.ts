@@ -1,15 +1,9 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
 import type { Role } from "../../lib/auth/roles";
-import { signIn } from "./support/sign-in";
+import { signInElsewhere as signedIn } from "./support/sign-in";
 
 /** Settings → Controls as an admin uses it, and what everyone else sees because of it. */
-
-async function signedIn(browser: Browser, role: Role): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, role);
-  return page;
-}
 
 test("an admin sets the emergency stop, every user sees it on every page, and it is lifted", async ({ browser }) => {
   const admin = await signedIn(browser, "admin");

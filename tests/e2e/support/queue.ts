@@ -1,5 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
+import type { CreateNoteBody } from "../../../lib/x";
+
 /**
  * Picks the oldest draft nobody holds. Specs share one server, so each takes fresh drafts this way
  * rather than relying on positions another spec may have used.
@@ -36,4 +38,38 @@ export async function writeSendableNote(page: Page, tag: string, link = "https:/
   await page.keyboard.press("Control+s");
   await expect(page.getByTestId("unsaved-marker")).toHaveCount(0);
   await page.keyboard.press("Escape");
+}
+
+/** What the confirm dialog promises, once its submit checks have answered. */
+export type ConfirmDialog = { mode: string; body: CreateNoteBody; passed: boolean };
+
+/** Opens the confirm dialog with `a` and waits for the submit checks (links and evaluate_note take a moment). */
+export async function openApproveDialog(page: Page): Promise<ConfirmDialog> {
+  await page.keyboard.press("a");
+  const mode = page.getByTestId("submit-mode");
+  await expect(mode).toBeVisible();
+  const checklist = page.getByTestId("gate-checklist");
+  await expect(checklist).toHaveAttribute("data-passed", /^(true|false)$/, { timeout: 15_000 });
+  return {
+    mode: (await mode.getAttribute("data-mode")) ?? "",
+    body: JSON.parse((await page.getByTestId("request-body").textContent()) ?? "") as CreateNoteBody,
+    passed: (await checklist.getAttribute("data-passed")) === "true",
+  };
+}
+
+/**
+ * Rejects a draft a test wrote a note on but did not send, so the edited note doesn't go back to the
+ * pool of free drafts other specs take (they expect the AI's draft there). Reopens the page first,
+ * which closes any dialog, and leaves for the queue after, which releases the draft the reject moved on to.
+ */
+export async function rejectDraft(page: Page, draftId: string): Promise<void> {
+  await page.goto(`/queue/${draftId}`);
+  await expectEditable(page);
+  await page.keyboard.press("r");
+  const dialog = page.getByRole("dialog", { name: "Reject this draft" });
+  await dialog.getByLabel("Other (say why in the note)").check();
+  await dialog.getByLabel(/^Note/).fill("Written by an end-to-end test and not sent.");
+  await dialog.getByRole("button", { name: /^Reject/ }).click();
+  await expect(page).not.toHaveURL(new RegExp(`/queue/${draftId}`));
+  await page.goto("/queue");
 }
