@@ -17,8 +17,12 @@ export type ClaimOpinionThreshold = { minScore: number; source: "writer" | "defa
 
 export async function claimOpinionThreshold(writerId: string, db: Prisma.TransactionClient = getDb()): Promise<ClaimOpinionThreshold> {
   const writer = await db.writer.findUnique({ where: { id: writerId }, select: { claimOpinionMinScore: true } });
-  const own = writer?.claimOpinionMinScore;
-  return own === null || own === undefined ? { minScore: env().CLAIM_OPINION_MIN_SCORE, source: "default" } : { minScore: own, source: "writer" };
+  return thresholdFor(writer?.claimOpinionMinScore ?? null);
+}
+
+/** The threshold given the writer's own setting (writers.claim_opinion_min_score), for callers that read the writer already. */
+export function thresholdFor(own: number | null): ClaimOpinionThreshold {
+  return own === null ? { minScore: env().CLAIM_OPINION_MIN_SCORE, source: "default" } : { minScore: own, source: "writer" };
 }
 
 /** null: back to the default (CLAIM_OPINION_MIN_SCORE). */

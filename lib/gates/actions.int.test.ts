@@ -1,31 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { AuthError } from "@/lib/auth/errors";
-import { roleAtLeast, type Role } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session";
-import { seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
+import type { Role } from "@/lib/auth/roles";
 import { createTestDatabase } from "@/tests/support/db";
+import { seedDraft, seedWriter, validNote } from "@/tests/support/fixtures/review";
+import { signInAs } from "@/tests/support/fixtures/session";
 
 /** The checklist's actions as the browser reaches them, with the app's own (unconfigured) X and link checker. */
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  requireRole: async (minimum: Role) => {
-    if (!session.user) throw new AuthError("unauthenticated");
-    if (!roleAtLeast(session.user.role, minimum)) throw new AuthError("forbidden", minimum);
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/fixtures/session"));
 
 const actions = await import("./actions");
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
 
-const as = async (role: Role) => {
-  const user = await seedUser(t.db, `${role} user`, role);
-  session.user = { ...user, email: `${user.id}@notedesk.test`, role };
-};
+const as = (role: Role) => signInAs(t.db, role);
 
 let draftId: string;
 beforeAll(async () => {

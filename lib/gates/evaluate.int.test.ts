@@ -8,7 +8,7 @@ import { previewSubmission } from "@/lib/submission/preview";
 import { draftRow, seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
 import { createTestDatabase } from "@/tests/support/db";
 
-import type { GateChecklist, GateId } from "./dto";
+import { gateIds, type GateChecklist, type GateId } from "./dto";
 import { assertGatesPass, evaluateGates } from "./evaluate";
 import { evaluatorDown, scriptedGateDeps } from "./test-support";
 
@@ -218,7 +218,9 @@ describe("assertGatesPass on the send path", () => {
     const { submission } = await approveDraft(draft.id, draft.version, admin);
     const pass = await assertGatesPass({ submissionId: submission.id }, scriptedGateDeps({ score: 1.7 }).deps);
     const frozen = await t.db.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { payloadHash: true } });
-    expect(pass).toEqual({ payloadHash: frozen.payloadHash, mode: "test", claimOpinionScore: 1.7, overrides: [] });
+    expect(pass).toMatchObject({ payloadHash: frozen.payloadHash, mode: "test", claimOpinionScore: 1.7, overrides: [], reusedFromApproval: false });
+    expect(pass.gates.map((g) => g.id)).toEqual(gateIds);
+    expect(pass.gates.find((g) => g.id === "evaluator")).toEqual({ id: "evaluator", reason: "ClaimOpinion score 1.7 reaches the writer's default threshold of 0.", overriddenBy: null });
   });
 
   it("throws naming every failing gate, and changes nothing", async () => {

@@ -6,7 +6,7 @@ import type { LinkChecker } from "@/lib/links/checker";
 import { appXClient, type XClient } from "@/lib/x";
 
 import { gateIds, gateLabels, type GateChecklist, type GateId, type GateOverrideDto, type GateResult } from "./dto";
-import { evaluatorGate } from "./evaluator-gate";
+import { askEvaluator, evaluatorGate } from "./evaluator-gate";
 import { linksGate } from "./link-gate";
 import { classificationGate, lengthGate, modeGate, urlPresentGate } from "./note-gates";
 import { applicableOverrides, markOverridesUsed } from "./overrides";
@@ -30,45 +30,70 @@ export async function evaluateGates(target: GateTarget, deps: GateDeps = appGate
   return checklistFor(await loadSubject(target), deps);
 }
 
-/** What a send that passed relied on: for the approval record and the audit trail. */
+/** One gate's result as a pass records it. */
+export type GatePassEntry = { id: GateId; reason: string; overriddenBy: string | null };
+
+/** What a checklist that passed relied on: recorded with the approval, and checked again at send time. */
 export type GatePass = {
   payloadHash: string;
   mode: "test" | "production";
+  /** evaluate_note's ClaimOpinion score for exactly this payload's text; null when an override let a failed call through. */
   claimOpinionScore: number | null;
   overrides: GateOverrideDto[];
+  gates: GatePassEntry[];
+  checkedAt: Date;
+  /** The links and evaluator results came from the approval's pass, judged moments before for this same payload. */
+  reusedFromApproval: boolean;
 };
 
 /**
- * For the send path, on the server, right before the call to X: judges everything again and
- * throws DomainError("blocked") naming every failing gate. Given a submission, it judges exactly
- * the frozen request (refusing one that no longer matches its approval hash) and marks the
- * overrides it relied on as used by that submission.
+ * Judges everything and throws DomainError("blocked") naming every failing gate. Given a
+ * submission, it judges exactly the frozen request (refusing one that no longer matches its
+ * approval hash) and marks the overrides it relied on as used by that submission. A subject
+ * already read (the send path's) is judged as it is.
+ *
+ * `approval`: the pass the approval in this same call recorded for this payload. Its links and
+ * evaluate_note results are taken as they are (the link checker and the evaluator cache would
+ * answer the same a moment later), while the note's own rules, the mode, the threshold, the
+ * emergency stop, the budgets and "not already submitted" are judged again. Anything short of a
+ * pass that way is judged again in full.
  */
-export async function assertGatesPass(target: GateTarget, deps: GateDeps = appGateDeps): Promise<GatePass> {
-  const subject = await loadSubject(target);
-  const checklist = await checklistFor(subject, deps);
+export async function assertGatesPass(target: GateTarget | GateSubject, deps: GateDeps = appGateDeps, approval?: GatePass): Promise<GatePass> {
+  const subject = "source" in target ? target : await loadSubject(target);
+  const reusable = approval && canReuse(approval, subject) ? approval : undefined;
+  const quick = reusable ? await checklistFor(subject, deps, reusable) : null;
+  const checklist = quick?.passed ? quick : await checklistFor(subject, deps);
   const failing = checklist.gates.filter((g) => g.pass !== true);
   if (failing.length > 0 || checklist.payloadHash === null) {
     throw new DomainError("blocked", `Not sent. Blocked by: ${failing.map((g) => `${g.label} (${g.reason})`).join("; ")}`);
   }
   const overrides = checklist.gates.flatMap((g) => (g.override ? [g.override] : []));
-  if ("submissionId" in target) await markOverridesUsed(overrides, target.submissionId, subject.draftId);
+  if (subject.source === "frozen" && subject.submission) await markOverridesUsed(overrides, subject.submission.id, subject.draftId);
   return {
     payloadHash: checklist.payloadHash,
     mode: checklist.mode,
     claimOpinionScore: checklist.gates.find((g) => g.id === "evaluator")?.claimOpinion?.score ?? null,
     overrides,
+    gates: checklist.gates.map((g) => ({ id: g.id, reason: g.reason, overriddenBy: g.override?.by ?? null })),
+    checkedAt: checklist.evaluatedAt,
+    reusedFromApproval: checklist === quick,
   };
 }
 
-async function checklistFor(subject: GateSubject, deps: GateDeps): Promise<GateChecklist> {
+/** Only a pass for this very payload that needed no override: a used override must be marked by the send. */
+function canReuse(approval: GatePass, subject: GateSubject): boolean {
+  return approval.payloadHash === subject.payloadHash && approval.overrides.length === 0 && approval.claimOpinionScore !== null;
+}
+
+async function checklistFor(subject: GateSubject, deps: GateDeps, approval?: GatePass): Promise<GateChecklist> {
+  const score = approval?.claimOpinionScore;
   const checks: Record<GateId, () => GateResult | Promise<GateResult>> = {
     mode: () => modeGate(subject),
     length: () => lengthGate(subject),
     url_present: () => urlPresentGate(subject),
-    links: () => linksGate(subject, deps.linkChecker()),
+    links: () => (approval ? fromApproval(approval, "links") : linksGate(subject, deps.linkChecker())),
     classification: () => classificationGate(subject),
-    evaluator: () => evaluatorGate(subject, deps.evaluator),
+    evaluator: () => evaluatorGate(subject, score === undefined || score === null ? askEvaluator(subject, deps.evaluator) : async () => score),
     not_submitted: () => notSubmittedGate(subject),
     writing_limit: () => writingLimitGate(subject),
     create_budget: () => createBudgetGate(subject),
@@ -77,7 +102,7 @@ async function checklistFor(subject: GateSubject, deps: GateDeps): Promise<GateC
   };
   const [results, overrides] = await Promise.all([
     Promise.all(gateIds.map((id) => failClosed(id, checks[id]))),
-    subject.payloadHash ? applicableOverrides(subject.draftId, subject.payloadHash, subject.submission?.id ?? null) : new Map<GateId, GateOverrideDto>(),
+    subject.payloadHash && !approval ? applicableOverrides(subject.draftId, subject.payloadHash, subject.submission?.id ?? null) : new Map<GateId, GateOverrideDto>(),
   ]);
   const gates = results.map((result) => withOverride(result, overrides.get(result.id)));
   const blockedBy = gates.filter((g) => g.pass !== true).map((g) => g.label);
@@ -90,6 +115,12 @@ async function checklistFor(subject: GateSubject, deps: GateDeps): Promise<GateC
     passed: blockedBy.length === 0,
     evaluatedAt: new Date(),
   };
+}
+
+function fromApproval(approval: GatePass, id: GateId): GateResult {
+  const recorded = approval.gates.find((g) => g.id === id);
+  if (!recorded) return gateResult(id, false, "The approval's gate pass has no result for this check.");
+  return gateResult(id, true, `${recorded.reason} (Checked for the approval at ${approval.checkedAt.toISOString().slice(11, 19)} UTC.)`);
 }
 
 /** A check that breaks is a failed gate, never a passed one; internals stay in the server log. */

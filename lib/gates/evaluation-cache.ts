@@ -15,8 +15,9 @@ const textHash = (text: string) => createHash("sha256").update(text, "utf8").dig
  */
 export async function claimOpinionScore(evaluate: XClient["evaluateNote"], postId: string, text: string): Promise<number> {
   const key = { postId, textHash: textHash(text) };
-  const known = await getDb().noteEvaluation.findUnique({ where: { postId_textHash: key }, select: { claimOpinionScore: true } });
-  if (known) return known.claimOpinionScore;
+  const [known] = await getDb().$queryRaw<{ score: number }[]>`
+    SELECT claim_opinion_score AS score FROM note_evaluations WHERE post_id = ${key.postId} AND text_hash = ${key.textHash}`;
+  if (known) return known.score;
   const { claimOpinionScore: score } = await evaluate({ noteText: text, postId });
   await getDb().noteEvaluation.upsert({ where: { postId_textHash: key }, create: { ...key, claimOpinionScore: score }, update: { claimOpinionScore: score, evaluatedAt: new Date() } });
   return score;

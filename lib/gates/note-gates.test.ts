@@ -4,7 +4,9 @@ import { classificationGate, lengthGate, modeGate, urlPresentGate } from "./note
 import type { GateSubject } from "./subject";
 
 const subject = (note: Partial<NonNullable<GateSubject["note"]>> | null, modes: { feed?: boolean; writer?: boolean } = {}): GateSubject => ({
+  source: "draft",
   draftId: "d",
+  draftState: "ready",
   writerId: "w",
   postId: "1",
   feedTestMode: modes.feed ?? true,
@@ -12,6 +14,7 @@ const subject = (note: Partial<NonNullable<GateSubject["note"]>> | null, modes: 
   note: note && { text: "Context. https://a.org/x", classification: "misinformed_or_potentially_misleading", misleadingTags: ["factual_error"], trustworthySources: true, ...note },
   payloadHash: null,
   submission: null,
+  standing: { noteOnX: null, creates: { used: 0, oldest: null }, ownMinScore: null },
 });
 
 describe("gates on the note itself", () => {

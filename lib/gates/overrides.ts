@@ -42,21 +42,18 @@ export async function overrideGate(input: OverrideInput, actor: Actor): Promise<
   });
 }
 
-/** The overrides that apply to this payload now, by gate. */
+/** The overrides that apply to this payload now, by gate (the newest, if several). */
 export async function applicableOverrides(draftId: string, payloadHash: string, submissionId: string | null): Promise<Map<GateId, GateOverrideDto>> {
-  const rows = await getDb().gateOverride.findMany({
-    where: {
-      draftId,
-      payloadHash,
-      OR: [{ usedAt: null }, ...(submissionId ? [{ usedForSubmissionId: submissionId }] : [])],
-    },
-    orderBy: { createdAt: "desc" },
-    select: { id: true, gate: true, reason: true, createdAt: true, createdBy: { select: { name: true } } },
-  });
+  const rows = await getDb().$queryRaw<{ id: string; gate: string; reason: string; at: Date; by: string }[]>`
+    SELECT o.id, o.gate, o.reason, o.created_at AS at, u.name AS by
+      FROM gate_overrides o JOIN users u ON u.id = o.created_by_id
+     WHERE o.draft_id = ${draftId} AND o.payload_hash = ${payloadHash}
+       AND (o.used_at IS NULL OR o.used_for_submission_id = ${submissionId})
+     ORDER BY o.created_at DESC`;
   const byGate = new Map<GateId, GateOverrideDto>();
   for (const row of rows) {
     const gate = overridableGates.find((g) => g === row.gate);
-    if (gate && !byGate.has(gate)) byGate.set(gate, { id: row.id, by: row.createdBy.name, reason: row.reason, at: row.createdAt });
+    if (gate && !byGate.has(gate)) byGate.set(gate, { id: row.id, by: row.by, reason: row.reason, at: row.at });
   }
   return byGate;
 }

@@ -3,9 +3,8 @@ import "server-only";
 import { currentStop, describeStop } from "@/lib/controls/emergency-stop";
 import { llmBudgetStatuses, describeBudgetReached } from "@/lib/costs/budgets";
 import { formatMicros } from "@/lib/costs/money";
-import { getDb } from "@/lib/db";
 import { approvalsRemainingToday } from "@/lib/notes/approvals-remaining";
-import { createsInLastDay, DAILY_CREATE_LIMIT } from "@/lib/submission/budget";
+import { DAILY_CREATE_LIMIT, dailyBudgetRefusal } from "@/lib/submission/budget";
 
 import type { GateResult } from "./dto";
 import { gateResult } from "./result";
@@ -14,18 +13,15 @@ import type { GateSubject } from "./subject";
 /** The gates about where the writer and the post stand, not about the note's text. */
 
 /** One note per post per writer: a second is refused by X and wastes the writer's limit. */
-export async function notSubmittedGate(subject: GateSubject): Promise<GateResult> {
+export function notSubmittedGate(subject: GateSubject): GateResult {
   const state = subject.submission?.state;
   if (state === "sending") return gateResult("not_submitted", false, "This note is being sent right now.");
   if (state === "succeeded") return gateResult("not_submitted", false, "This note was already submitted to X.");
   if (state === "needs_reconcile") {
     return gateResult("not_submitted", false, "An earlier attempt may have reached X. Reconcile it first: Notedesk checks X's list of this writer's notes before anything is sent again.");
   }
-  const onX = await getDb().writtenNote.findFirst({
-    where: { writerId: subject.writerId, postId: subject.postId, testMode: subject.feedTestMode },
-    select: { id: true },
-  });
-  if (onX) return gateResult("not_submitted", false, `X already lists this writer's note ${onX.id} on this post, and accepts one note per post.`);
+  const onX = subject.standing.noteOnX;
+  if (onX) return gateResult("not_submitted", false, `X already lists this writer's note ${onX} on this post, and accepts one note per post.`);
   return gateResult("not_submitted", true, "No note from this writer on this post yet.");
 }
 
@@ -44,12 +40,10 @@ export async function writingLimitGate(subject: GateSubject): Promise<GateResult
   return gateResult("writing_limit", true, `${usedByOthers} of about ${limit} production notes used in the last 24 hours (Notedesk's estimate).`);
 }
 
-export async function createBudgetGate(subject: GateSubject): Promise<GateResult> {
-  const { used } = await createsInLastDay(getDb(), subject.writerId);
-  if (used >= DAILY_CREATE_LIMIT) {
-    return gateResult("create_budget", false, `X accepts ${DAILY_CREATE_LIMIT} new notes per writer in 24 hours and this writer has used them all.`);
-  }
-  return gateResult("create_budget", true, `${used} of ${DAILY_CREATE_LIMIT} POST /2/notes calls used in the last 24 hours.`);
+export function createBudgetGate(subject: GateSubject): GateResult {
+  const refusal = dailyBudgetRefusal(subject.standing.creates);
+  if (refusal) return gateResult("create_budget", false, refusal.message);
+  return gateResult("create_budget", true, `${subject.standing.creates.used} of ${DAILY_CREATE_LIMIT} POST /2/notes calls used in the last 24 hours.`);
 }
 
 export async function llmBudgetGate(subject: GateSubject): Promise<GateResult> {

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { auditActions, draftRow, expireClaim, seedDraft, seedUser, seedWriter } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { auditActions, draftRow, expireClaim, reviewTestbed, seedDraft, seedUser, seedWriter } from "@/tests/support/fixtures/review";
 
 import { claimDraft, claimNext, releaseClaim, renewClaim } from "./claims";
 import { defaultQueueFilters } from "./queue-filters";
 
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let writerId: string;
-let alice: { id: string; name: string };
-let bob: { id: string; name: string };
-beforeAll(async () => {
-  writerId = (await seedWriter(t.db)).id;
-  alice = await seedUser(t.db, "Alice");
-  bob = await seedUser(t.db, "Bob");
-});
+const { t, writerId, alice, bob } = await reviewTestbed();
 
 describe("claimDraft", () => {
   it("takes a free draft for ten minutes and audits it", async () => {
@@ -106,7 +95,7 @@ describe("claimNext", () => {
     await seedDraft(t.db, { writerId: writer, readyAt: new Date("2025-12-30T00:00:00Z"), post: { lang: "de" } });
     await seedDraft(t.db, { writerId: writer, readyAt: new Date("2026-01-02T00:00:00Z") });
 
-    const result = await claimNext(alice, { ...defaultQueueFilters(), writer, lang: "en" });
+    const result = await claimNext(alice, { ...defaultQueueFilters(), writer, lang: "en", sort: "oldest" });
     expect(result).toMatchObject({ claimed: true, draftId: oldest.id });
     expect((await draftRow(t.db, held.id)).claimedById).toBe(bob.id);
     expect(await auditActions(t.db, oldest.id)).toEqual(["draft.claim_next"]);

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
 import { approveDraft } from "@/lib/submission/approve";
-import { auditActions, draftRow, seedDraft, seedUser, seedWriter } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { auditActions, draftRow, reviewTestbed, seedDraft } from "@/tests/support/fixtures/review";
 
 import { claimDraft } from "./claims";
 import { rejectDraft, reopenDraft, skipDraft, undoDecision } from "./decisions";
 
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let writerId: string;
-let alice: { id: string; name: string };
-let bob: { id: string; name: string };
-beforeAll(async () => {
-  writerId = (await seedWriter(t.db)).id;
-  alice = await seedUser(t.db, "Alice");
-  bob = await seedUser(t.db, "Bob");
-});
+const { t, writerId, alice, bob } = await reviewTestbed();
 
 describe("reject", () => {
   it("records the reason, releases the claim and audits who did it", async () => {

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { reviewTestbed, seedDraft, validNote } from "@/tests/support/fixtures/review";
 
 import { claimDraft } from "./claims";
 import { getDraftDetail } from "./detail";
 import { saveRevision } from "./revisions";
 import { addSuggestion } from "./suggestions";
 
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let writerId: string;
-let alice: { id: string; name: string };
-beforeAll(async () => {
-  writerId = (await seedWriter(t.db)).id;
-  alice = await seedUser(t.db, "Alice");
-});
+const { t, writerId, alice } = await reviewTestbed();
 
 describe("getDraftDetail", () => {
   it("gathers the post, the AI draft, the history, suggestions, claim and audit", async () => {

@@ -2,8 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-import { listAuditEvents, type AuditEventDto } from "@/lib/audit/list";
-import { getDb, type DraftState } from "@/lib/db";
+import { listAuditEvents } from "@/lib/audit/list";
+import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import {
   matchedMediaNoteSchema,
@@ -11,60 +11,12 @@ import {
   postMediaSchema,
   referencedPostSchema,
   suggestedSourceSchema,
-  type NoteRequest,
-  type PostMedia,
-  type ReferencedPost,
-  type SuggestedSource,
 } from "@/lib/posts/post";
-import type { SubmissionDto } from "@/lib/submission/dto";
-import { submissionSelect, toSubmissionDto } from "@/lib/submission/read";
+import { findSubmission } from "@/lib/submission/read";
 
-import type { ClaimDto, RevisionDto, SuggestionDto } from "./dto";
+import type { DraftDetailDto } from "./dto";
 import { revisionSelect, toRevisionDto } from "./revision-read";
 import { listSuggestions } from "./suggestions";
-
-export type DraftDetailDto = {
-  draft: {
-    id: string;
-    state: DraftState;
-    version: number;
-    mode: "test" | "production";
-    writer: { id: string; name: string };
-    aiDecision: string | null;
-    aiRationale: string | null;
-    failureReason: string | null;
-    readyAt: Date | null;
-    decidedBy: { id: string; name: string } | null;
-    decidedAt: Date | null;
-    rejectReason: string | null;
-    rejectNote: string | null;
-  };
-  /** The post as a reader sees it on X, with what X sent around it. */
-  post: {
-    id: string;
-    url: string;
-    text: string;
-    author: { id: string | null; username: string | null; name: string | null };
-    postedAt: Date | null;
-    lang: string | null;
-    mediaType: string;
-    media: PostMedia[];
-    referencedPosts: ReferencedPost[];
-    noteRequests: NoteRequest[];
-    suggestedSources: SuggestedSource[];
-    matchedMediaNotes: { noteId: string; matchStatus: string }[];
-  };
-  /** The first AI revision, with its rationale and checks: what the diff compares against. */
-  aiDraft: RevisionDto | null;
-  current: RevisionDto | null;
-  /** Every revision, oldest first. */
-  revisions: RevisionDto[];
-  suggestions: SuggestionDto[];
-  claim: ClaimDto | null;
-  submission: SubmissionDto | null;
-  /** The draft's and its submission's history, oldest first. */
-  audit: AuditEventDto[];
-};
 
 /** A JSON column kept as ingest wrote it; a malformed one shows as empty rather than failing the page. */
 const listOf = <T extends z.ZodType>(item: T) => z.array(item).catch([]);
@@ -108,16 +60,17 @@ export async function getDraftDetail(draftId: string): Promise<DraftDetailDto> {
         },
       },
       revisions: { select: revisionSelect, orderBy: { number: "asc" } },
-      submission: { select: submissionSelect },
+      submission: { select: { id: true } },
     },
   });
   if (!row) throw new DomainError("not_found", "This draft no longer exists.");
 
   const { post, revisions: revisionRows, submission, claimedBy, claimedAt, claimedUntil, currentRevisionId, testMode, ...draft } = row;
   const revisions = revisionRows.map(toRevisionDto);
-  const [suggestions, audit] = await Promise.all([
+  const [suggestions, audit, submissionDto] = await Promise.all([
     listSuggestions(draftId),
     listAuditEvents([{ type: "draft", id: draftId }, ...(submission ? [{ type: "submission" as const, id: submission.id }] : [])]),
+    submission ? findSubmission({ id: submission.id }) : null,
   ]);
 
   return {
@@ -145,7 +98,7 @@ export async function getDraftDetail(draftId: string): Promise<DraftDetailDto> {
       claimedBy && claimedAt && claimedUntil && claimedUntil.getTime() >= Date.now()
         ? { byId: claimedBy.id, byName: claimedBy.name, since: claimedAt, until: claimedUntil }
         : null,
-    submission: submission && toSubmissionDto(submission),
+    submission: submissionDto,
     audit,
   };
 }

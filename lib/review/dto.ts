@@ -1,4 +1,8 @@
+import type { AuditEventDto } from "@/lib/audit/list";
 import type { AuthorKind, DraftState } from "@/lib/db/enums";
+import type { NoteRequest, PostMedia, ReferencedPost, SuggestedSource } from "@/lib/posts/post";
+import type { SubmissionDto } from "@/lib/submission/dto";
+import type { TriageBadgeDto } from "@/lib/triage/types";
 
 /**
  * What lib/review hands to pages and actions: plain data, no Prisma records. Types only, so client
@@ -31,6 +35,8 @@ export type QueueRowDto = {
   };
   currentRevision: { text: string; classification: string; authorKind: AuthorKind } | null;
   claim: ClaimDto | null;
+  /** The post's triage at a glance; null when it was never assessed. */
+  triage: TriageBadgeDto | null;
 };
 
 export type QueuePage = { rows: QueueRowDto[]; nextCursor: string | null };
@@ -74,4 +80,48 @@ export type SuggestionDto = {
   revisionId: string | null;
   createdAt: Date;
   resolvedAt: Date | null;
+};
+
+/** A draft as the review view shows it: the post, every revision, suggestions, claim, submission and audit trail. */
+export type DraftDetailDto = {
+  draft: {
+    id: string;
+    state: DraftState;
+    version: number;
+    mode: "test" | "production";
+    writer: { id: string; name: string };
+    aiDecision: string | null;
+    aiRationale: string | null;
+    failureReason: string | null;
+    readyAt: Date | null;
+    decidedBy: { id: string; name: string } | null;
+    decidedAt: Date | null;
+    rejectReason: string | null;
+    rejectNote: string | null;
+  };
+  /** The post as a reader sees it on X, with what X sent around it. */
+  post: {
+    id: string;
+    url: string;
+    text: string;
+    author: { id: string | null; username: string | null; name: string | null };
+    postedAt: Date | null;
+    lang: string | null;
+    mediaType: string;
+    media: PostMedia[];
+    referencedPosts: ReferencedPost[];
+    noteRequests: NoteRequest[];
+    suggestedSources: SuggestedSource[];
+    matchedMediaNotes: { noteId: string; matchStatus: string }[];
+  };
+  /** The first AI revision, with its rationale and checks: what the diff compares against. */
+  aiDraft: RevisionDto | null;
+  current: RevisionDto | null;
+  /** Every revision, oldest first. */
+  revisions: RevisionDto[];
+  suggestions: SuggestionDto[];
+  claim: ClaimDto | null;
+  submission: SubmissionDto | null;
+  /** The draft's and its submission's history, oldest first. */
+  audit: AuditEventDto[];
 };

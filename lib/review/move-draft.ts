@@ -1,6 +1,6 @@
 import "server-only";
 
-import { recordAudit, type AuditState } from "@/lib/audit/record";
+import { auditJson, auditRowsFrom, type AuditState } from "@/lib/audit/record";
 import { Prisma, type DraftState } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 
@@ -26,8 +26,8 @@ export type DraftMove = {
 export type MovedDraft = { id: string; state: DraftState; version: number };
 
 /**
- * One conditional UPDATE (state, version and claim in the WHERE) plus its audit row, in the caller's
- * transaction. null when the draft was not where the caller expected: nothing changed.
+ * One conditional UPDATE (state, version and claim in the WHERE) and its audit row, in one statement
+ * in the caller's transaction. null when the draft was not where the caller expected: nothing changed.
  */
 export async function tryMoveDraft(tx: Tx, move: DraftMove): Promise<MovedDraft | null> {
   const { from, to, claim } = draftTransitions[move.action];
@@ -40,21 +40,23 @@ export async function tryMoveDraft(tx: Tx, move: DraftMove): Promise<MovedDraft 
   if (respectsClaims(move.action)) conditions.push(Prisma.sql`(NOT ${liveClaim} OR d.claimed_by_id = ${move.actorId})`);
 
   const [moved] = await tx.$queryRaw<MovedDraft[]>`
-    UPDATE drafts AS d
-    SET ${Prisma.join([Prisma.sql`state = ${to}::"DraftState"`, Prisma.sql`version = d.version + 1`, Prisma.sql`updated_at = ${utcNow}`, claimSet, ...(move.set ?? [])], ", ")}
-    WHERE ${Prisma.join(conditions, " AND ")}
-    RETURNING d.id, d.state, d.version`;
-  if (!moved) return null;
-
-  await recordAudit(tx, {
-    actorId: move.actorId,
-    action: `draft.${move.action}`,
-    subjectType: "draft",
-    subjectId: move.draftId,
-    before: { state: from, version: moved.version - 1, ...move.auditBefore },
-    after: { state: to, version: moved.version, ...move.auditAfter },
-  });
-  return moved;
+    WITH moved AS (
+      UPDATE drafts AS d
+      SET ${Prisma.join([Prisma.sql`state = ${to}::"DraftState"`, Prisma.sql`version = d.version + 1`, Prisma.sql`updated_at = ${utcNow}`, claimSet, ...(move.set ?? [])], ", ")}
+      WHERE ${Prisma.join(conditions, " AND ")}
+      RETURNING d.id, d.state, d.version
+    ), audited AS (
+      ${auditRowsFrom("moved", {
+        actorId: move.actorId,
+        action: Prisma.sql`${`draft.${move.action}`}::text`,
+        subjectType: "draft",
+        subjectId: Prisma.sql`moved.id`,
+        before: auditJson({ state: Prisma.sql`${from}::text`, version: Prisma.sql`moved.version - 1` }, move.auditBefore),
+        after: auditJson({ state: Prisma.sql`${to}::text`, version: Prisma.sql`moved.version` }, move.auditAfter),
+      })}
+    )
+    SELECT id, state, version FROM moved`;
+  return moved ?? null;
 }
 
 /** Like tryMoveDraft, but a draft that was not where expected is an error saying why. */

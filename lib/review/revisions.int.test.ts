@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
-import { auditActions, draftRow, expireClaim, seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { auditActions, draftRow, expireClaim, reviewTestbed, seedDraft, validNote } from "@/tests/support/fixtures/review";
 
 import { claimDraft } from "./claims";
 import { saveRevision } from "./revisions";
 
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let writerId: string;
-let alice: { id: string; name: string };
-let bob: { id: string; name: string };
-beforeAll(async () => {
-  writerId = (await seedWriter(t.db)).id;
-  alice = await seedUser(t.db, "Alice");
-  bob = await seedUser(t.db, "Bob");
-});
+const { t, writerId, alice, bob } = await reviewTestbed();
 
 async function claimedDraft() {
   const draft = await seedDraft(t.db, { writerId });

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { auditActions, seedDraft, seedUser, seedWriter } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { auditActions, reviewTestbed, seedDraft } from "@/tests/support/fixtures/review";
 
 import { addSuggestion, listSuggestions, recordSuggestionDispositions } from "./suggestions";
 
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let writerId: string;
-let alice: { id: string; name: string };
-beforeAll(async () => {
-  writerId = (await seedWriter(t.db)).id;
-  alice = await seedUser(t.db, "Alice");
-});
+const { t, writerId, alice } = await reviewTestbed();
 
 describe("suggestions", () => {
   it("stores a suggestion as pending and lists it", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { recordAudit, type AuditState } from "@/lib/audit/record";
+import { auditJson, auditRowsFrom, type AuditState } from "@/lib/audit/record";
 import { Prisma } from "@/lib/db";
 import { tryMoveDraft } from "@/lib/review/move-draft";
 import { inTransaction, utcNow, type Tx } from "@/lib/review/sql";
@@ -24,7 +24,7 @@ export type SubmissionMove = {
 class StaleSubmission extends Error {}
 
 /**
- * Moves the draft, then the submission, each by a conditional UPDATE, plus the audit row. Always the
+ * Moves the draft, then the submission, each by a conditional UPDATE with its audit row. Always the
  * draft row first: every path that touches both locks them in that order, so they never deadlock.
  * false when either was not where the step expects it; then nothing changed.
  */
@@ -47,20 +47,24 @@ async function advanceIn(tx: Tx, move: SubmissionMove): Promise<boolean> {
   const conditions = [Prisma.sql`id = ${move.submissionId}`, Prisma.sql`state = ${from}::"SubmissionState"`];
   if (move.attempt !== undefined) conditions.push(Prisma.sql`attempts = ${move.attempt}`);
   conditions.push(...(move.where ?? []));
-  const [row] = await tx.$queryRaw<{ attempts: number }[]>`
-    UPDATE submissions
-    SET ${Prisma.join([Prisma.sql`state = ${to}::"SubmissionState"`, Prisma.sql`updated_at = ${utcNow}`, ...(move.set ?? [])], ", ")}
-    WHERE ${Prisma.join(conditions, " AND ")}
-    RETURNING attempts`;
+  // The submission's UPDATE and its audit row are one statement, like the draft's.
+  const [row] = await tx.$queryRaw<{ id: string }[]>`
+    WITH advanced AS (
+      UPDATE submissions
+      SET ${Prisma.join([Prisma.sql`state = ${to}::"SubmissionState"`, Prisma.sql`updated_at = ${utcNow}`, ...(move.set ?? [])], ", ")}
+      WHERE ${Prisma.join(conditions, " AND ")}
+      RETURNING id, attempts
+    ), audited AS (
+      ${auditRowsFrom("advanced", {
+        actorId: move.actorId,
+        action: Prisma.sql`${`submission.${move.step}`}::text`,
+        subjectType: "submission",
+        subjectId: Prisma.sql`advanced.id`,
+        before: auditJson({ state: Prisma.sql`${from}::text` }),
+        after: auditJson({ state: Prisma.sql`${to}::text`, attempts: Prisma.sql`advanced.attempts` }, move.audit),
+      })}
+    )
+    SELECT id FROM advanced`;
   if (!row) throw new StaleSubmission();
-
-  await recordAudit(tx, {
-    actorId: move.actorId,
-    action: `submission.${move.step}`,
-    subjectType: "submission",
-    subjectId: move.submissionId,
-    before: { state: from },
-    after: { state: to, attempts: row.attempts, ...move.audit },
-  });
   return true;
 }

@@ -1,15 +1,16 @@
 import "server-only";
 
-import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { assertGatesPass } from "@/lib/gates/evaluate";
+import { assertGatesPass, type GatePass } from "@/lib/gates/evaluate";
+import { loadSubject } from "@/lib/gates/subject";
 import type { Actor } from "@/lib/review/dto";
 
 import { approveDraft } from "./approve";
-import { assertDailyBudget, assertWritingLimit, writingLimitNotCheckedYet, type WritingLimitGuard } from "./budget";
+import { assertWritingLimit, dailyBudgetRefusal, writingLimitNotCheckedYet, type WritingLimitGuard } from "./budget";
 import type { SubmitOutcomeDto } from "./dto";
 import { currentOutcome } from "./read";
 import { sendSubmission, type SubmissionDeps } from "./send";
+import { timed } from "./steps";
 
 export type ApprovalDeps = SubmissionDeps & {
   /** X's daily writing limit (production). Checked before approving: an approval takes a slot. */
@@ -17,17 +18,18 @@ export type ApprovalDeps = SubmissionDeps & {
 };
 
 /**
- * The confirm button: approve the version on screen, then send it inline. A spent budget is found
- * before approving, so it leaves the draft untouched; a double click returns the first click's
- * submission without a second call to X; on an approved draft still waiting (say, for the budget)
- * it sends that submission.
+ * The confirm button: approve the version on screen, then send it inline. A spent budget or a
+ * failing gate is found before approving, so it leaves the draft untouched; the gate pass found
+ * then is recorded with the approval, and the send moments later relies on it for the checks whose
+ * answers can't have changed. A double click returns the first click's submission without a second
+ * call to X; on an approved draft still waiting (say, for the budget) it sends that submission.
  */
 export async function approveAndSubmit(draftId: string, expectedVersion: number, actor: Actor, deps: ApprovalDeps): Promise<SubmitOutcomeDto> {
-  await assertCanSend(draftId, deps);
-  const { submission } = await approveDraft(draftId, expectedVersion, actor);
+  const pass = await timed(deps.steps, "checks before approval", () => checkBeforeApproval(draftId, deps));
+  const { submission } = await timed(deps.steps, "approve: freeze the request and its gate pass", () => approveDraft(draftId, expectedVersion, actor, pass));
   if (submission.state !== "pending") return currentOutcome(submission.id, false);
   try {
-    return await sendSubmission(submission.id, deps, actor);
+    return await sendSubmission(submission.id, deps, actor, pass);
   } catch (error) {
     // Another send took the last slot between the check above and this one: approved, not sent.
     if (!(error instanceof DomainError && error.code === "limit_reached")) throw error;
@@ -36,13 +38,16 @@ export async function approveAndSubmit(draftId: string, expectedVersion: number,
   }
 }
 
-/** Only before a new approval: a repeated click on an approved draft must get its submission back. */
-async function assertCanSend(draftId: string, deps: ApprovalDeps): Promise<void> {
-  const draft = await getDb().draft.findUnique({ where: { id: draftId }, select: { writerId: true, testMode: true, state: true } });
-  if (!draft) throw new DomainError("not_found", "This draft no longer exists.");
-  if (draft.state !== "ready") return;
-  await assertWritingLimit(deps.checkWritingLimit ?? writingLimitNotCheckedYet, { writerId: draft.writerId, testMode: draft.testMode });
-  await assertDailyBudget(getDb(), draft.writerId);
+/**
+ * Only before a new approval: a repeated click on an approved draft must get its submission back,
+ * so for a draft not in the queue it checks nothing (undefined: no new pass).
+ */
+async function checkBeforeApproval(draftId: string, deps: ApprovalDeps): Promise<GatePass | undefined> {
+  const subject = await loadSubject({ draftId });
+  if (subject.draftState !== "ready") return undefined;
+  await assertWritingLimit(deps.checkWritingLimit ?? writingLimitNotCheckedYet, { writerId: subject.writerId, testMode: subject.feedTestMode });
+  const spent = dailyBudgetRefusal(subject.standing.creates);
+  if (spent) throw spent;
   // A note that fails a gate is refused before it is approved, leaving the draft as it was.
-  await assertGatesPass({ draftId }, deps.gates);
+  return assertGatesPass(subject, deps.gates);
 }

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { auditActions, draftRow, seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { auditActions, draftRow, reviewTestbed, seedDraft, seedWriter, validNote } from "@/tests/support/fixtures/review";
 
 import { approveDraft, idempotencyKey } from "./approve";
 import { payloadHash } from "./note-request";
 import { previewSubmission } from "./preview";
 
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let writerId: string;
-let alice: { id: string; name: string };
-let bob: { id: string; name: string };
-beforeAll(async () => {
-  writerId = (await seedWriter(t.db)).id;
-  alice = await seedUser(t.db, "Alice");
-  bob = await seedUser(t.db, "Bob");
-});
+const { t, writerId, alice, bob } = await reviewTestbed();
 
 describe("approveDraft", () => {
   it("moves the draft to approved and freezes exactly the previewed request as a pending submission", async () => {

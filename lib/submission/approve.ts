@@ -1,14 +1,17 @@
 import "server-only";
 
-import { recordAudit } from "@/lib/audit/record";
+import { auditJson, auditRowsFrom } from "@/lib/audit/record";
 import { Prisma } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import type { GatePass } from "@/lib/gates/evaluate";
 import type { Actor } from "@/lib/review/dto";
 import { explainRefusal, tryMoveDraft } from "@/lib/review/move-draft";
 import { inTransaction, utcNow, type Tx } from "@/lib/review/sql";
 
 import type { SubmissionDto } from "./dto";
+import { gatePassAudit, gatePassInsert, gatePassSet, toGatePassDto } from "./gate-pass";
 import { prepareNoteRequest } from "./prepare";
-import { findSubmission, submissionSelect, toSubmissionDto } from "./read";
+import { findSubmission } from "./read";
 
 export type Approval = { submission: SubmissionDto; alreadyApproved: boolean };
 
@@ -19,10 +22,11 @@ export function idempotencyKey(draftId: string, version: number): string {
 
 /**
  * Approves the draft at the version the approver saw and, in the same transaction, freezes the
- * request as a pending Submission. The unique draft_id and (writer, post, mode) make a second
+ * request as a pending Submission with the gate pass that judged it (when there is one; it must be
+ * for exactly the payload frozen). The unique draft_id and (writer, post, mode) make a second
  * submission impossible; a second click on the same version gets the first one back.
  */
-export async function approveDraft(draftId: string, expectedVersion: number, actor: Actor): Promise<Approval> {
+export async function approveDraft(draftId: string, expectedVersion: number, actor: Actor, gatePass?: GatePass): Promise<Approval> {
   return inTransaction(async (tx) => {
     const moved = await tryMoveDraft(tx, {
       action: "approve",
@@ -38,33 +42,72 @@ export async function approveDraft(draftId: string, expectedVersion: number, act
     }
 
     const request = await prepareNoteRequest(tx, draftId);
-    const frozen = {
-      idempotencyKey: idempotencyKey(draftId, expectedVersion),
-      requestBody: request.body,
-      payloadHash: request.payloadHash,
-      testMode: request.testMode,
-      approvedById: actor.id,
-      state: "pending" as const,
-    };
+    if (gatePass && gatePass.payloadHash !== request.payloadHash) {
+      throw new DomainError("conflict", "The note changed while its checks ran. Look at the new version's checks, then approve again.");
+    }
+    const key = idempotencyKey(draftId, expectedVersion);
+    const body = JSON.stringify(request.body);
+    const pass = gatePassInsert(gatePass);
+    const mode = request.testMode ? "test" : "production";
     // After X refused a note for good, the draft's one submission row is reused for the new approval.
-    const reused = await tx.submission.updateMany({
-      where: { draftId, state: "failed" },
-      data: { ...frozen, xNoteId: null, response: Prisma.DbNull, lastError: null, completedAt: null, updatedAt: new Date() },
-    });
-    const submission = reused.count
-      ? await tx.submission.findUniqueOrThrow({ where: { draftId }, select: submissionSelect })
-      : await tx.submission.create({
-          data: { ...frozen, draftId, writerId: request.writerId, postId: request.postId },
-          select: submissionSelect,
-        });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: reused.count ? "submission.reapprove" : "submission.create",
-      subjectType: "submission",
-      subjectId: submission.id,
-      after: { state: "pending", draftId, payloadHash: request.payloadHash, mode: request.testMode ? "test" : "production" },
-    });
-    return { submission: toSubmissionDto(submission), alreadyApproved: false };
+    // The freeze and its audit row are one statement.
+    const [row] = await tx.$queryRaw<{ id: string; attempts: number; createdAt: Date; gatePassAt: Date | null }[]>`
+      WITH reused AS (
+        UPDATE submissions
+           SET ${Prisma.join(
+             [
+               Prisma.sql`idempotency_key = ${key}, request_body = ${body}::jsonb, payload_hash = ${request.payloadHash}, test_mode = ${request.testMode}`,
+               Prisma.sql`approved_by_id = ${actor.id}, state = 'pending', updated_at = ${utcNow}`,
+               Prisma.sql`x_note_id = NULL, response = NULL, last_error = NULL, completed_at = NULL`,
+               ...gatePassSet(gatePass),
+             ],
+             ", ",
+           )}
+         WHERE draft_id = ${draftId} AND state = 'failed'
+        RETURNING id, attempts, created_at, gate_pass_at
+      ), created AS (
+        INSERT INTO submissions (id, draft_id, writer_id, post_id, test_mode, idempotency_key, request_body, payload_hash, approved_by_id, state, created_at, updated_at, ${pass.columns})
+        SELECT gen_random_uuid()::text, ${draftId}::text, ${request.writerId}::text, ${request.postId}::text, ${request.testMode}::boolean, ${key}::text,
+               ${body}::jsonb, ${request.payloadHash}::text, ${actor.id}::text, 'pending', ${utcNow}, ${utcNow}, ${pass.values}
+         WHERE NOT EXISTS (SELECT 1 FROM reused)
+        RETURNING id, attempts, created_at, gate_pass_at
+      ), frozen AS (
+        SELECT id, attempts, created_at, gate_pass_at, true AS reused FROM reused
+        UNION ALL
+        SELECT id, attempts, created_at, gate_pass_at, false FROM created
+      ), audited AS (
+        ${auditRowsFrom("frozen", {
+          actorId: actor.id,
+          action: Prisma.sql`CASE WHEN frozen.reused THEN 'submission.reapprove' ELSE 'submission.create' END`,
+          subjectType: "submission",
+          subjectId: Prisma.sql`frozen.id`,
+          before: Prisma.sql`NULL`,
+          after: auditJson({}, { state: "pending", draftId, payloadHash: request.payloadHash, mode, ...gatePassAudit(gatePass) }),
+        })}
+      )
+      SELECT id, attempts, created_at AS "createdAt", gate_pass_at AS "gatePassAt" FROM frozen`;
+    if (!row) throw new Error(`approving draft ${draftId} froze no submission`);
+    const submission: SubmissionDto = {
+      id: row.id,
+      draftId,
+      state: "pending",
+      mode,
+      attempts: row.attempts,
+      xNoteId: null,
+      lastError: null,
+      approvedBy: { id: actor.id, name: actor.name },
+      requestBody: request.body,
+      createdAt: row.createdAt,
+      completedAt: null,
+      gatePass: toGatePassDto({
+        payloadHash: request.payloadHash,
+        gatePassHash: gatePass?.payloadHash ?? null,
+        gatePassScore: gatePass?.claimOpinionScore ?? null,
+        gatePassAt: row.gatePassAt,
+        gatePassResults: gatePass?.gates ?? null,
+      }),
+    };
+    return { submission, alreadyApproved: false };
   });
 }
 

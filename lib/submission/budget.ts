@@ -1,5 +1,6 @@
 import "server-only";
 
+import { getDb, Prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { utcNow, type Tx } from "@/lib/review/sql";
 
@@ -21,27 +22,36 @@ export async function assertWritingLimit(guard: WritingLimitGuard, writer: { wri
   if (!verdict.allowed) throw new DomainError("limit_reached", verdict.message);
 }
 
+export type CreatesInLastDay = { used: number; oldest: Date | null };
+
 /**
  * POST /2/notes calls this writer made in the last 24 hours, counted from its own submissions: each
  * attempt counts, answered or not, so a lost answer is never under-counted. A row's attempts are
  * dated by its last change, which can only count an old attempt too long, never too short.
+ * As a subquery on `writerId` (a value or a column), so a larger read can carry it.
  */
-export async function createsInLastDay(tx: Tx, writerId: string): Promise<{ used: number; oldest: Date | null }> {
-  const [row] = await tx.$queryRaw<{ used: number; oldest: Date | null }[]>`
-    SELECT coalesce(sum(attempts), 0)::int AS used, min(updated_at) AS oldest
-    FROM submissions
-    WHERE writer_id = ${writerId} AND attempts > 0 AND updated_at > ${utcNow} - interval '24 hours'`;
+export function createsInLastDaySql(writerId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT coalesce(sum(c.attempts), 0)::int AS used, min(c.updated_at) AS oldest
+    FROM submissions c
+    WHERE c.writer_id = ${writerId} AND c.attempts > 0 AND c.updated_at > ${utcNow} - interval '24 hours'`;
+}
+
+export async function createsInLastDay(writerId: string, tx: Tx = getDb()): Promise<CreatesInLastDay> {
+  const [row] = await tx.$queryRaw<CreatesInLastDay[]>(createsInLastDaySql(Prisma.sql`${writerId}`));
   return row ?? { used: 0, oldest: null };
 }
 
-export async function assertDailyBudget(tx: Tx, writerId: string): Promise<void> {
-  const { used, oldest } = await createsInLastDay(tx, writerId);
-  if (used < DAILY_CREATE_LIMIT) return;
+/** The refusal once the day's creates are spent, saying when the next one frees up; null while there is room. */
+export function dailyBudgetRefusal({ used, oldest }: CreatesInLastDay): DomainError | null {
+  if (used < DAILY_CREATE_LIMIT) return null;
   const frees = oldest ? ` The next one frees up around ${new Date(oldest.getTime() + 24 * 3600_000).toISOString().slice(11, 16)} UTC.` : "";
-  throw new DomainError(
-    "limit_reached",
-    `X accepts ${DAILY_CREATE_LIMIT} new notes per writer in 24 hours and this writer has used them all.${frees}`,
-  );
+  return new DomainError("limit_reached", `X accepts ${DAILY_CREATE_LIMIT} new notes per writer in 24 hours and this writer has used them all.${frees}`);
+}
+
+export async function assertDailyBudget(tx: Tx, writerId: string): Promise<void> {
+  const refusal = dailyBudgetRefusal(await createsInLastDay(writerId, tx));
+  if (refusal) throw refusal;
 }
 
 /**

@@ -17,6 +17,20 @@ export type SubmissionDto = {
   requestBody: unknown;
   createdAt: Date;
   completedAt: Date | null;
+  /** The submit checklist the send relies on; null for an approval made without one (it is judged in full at send time). */
+  gatePass: GatePassDto | null;
+};
+
+/** A gate pass as recorded on the submission (docs/gates.md, "The gate pass"). */
+export type GatePassDto = {
+  /** The payload hash the checklist judged. */
+  payloadHash: string;
+  /** Whether that is this submission's own payload hash. A pass that names another payload is never sent on. */
+  matchesPayload: boolean;
+  /** evaluate_note's ClaimOpinion score for exactly this text; null when an admin's override let a failed call through. */
+  claimOpinionScore: number | null;
+  at: Date;
+  gates: { id: string; label: string; reason: string; overriddenBy: string | null }[];
 };
 
 /** What the confirm button gets back: where the submission stands and a sentence to show. */

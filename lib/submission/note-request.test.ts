@@ -59,7 +59,7 @@ describe("payloadHash", () => {
 
 describe("verifyFrozenRequest", () => {
   const { body, payloadHash: hash } = buildNoteRequest(source);
-  const frozen = { writerId: "writer-1", postId: source.postId, testMode: true, requestBody: body, payloadHash: hash };
+  const frozen = { writerId: "writer-1", postId: source.postId, testMode: true, requestBody: body, payloadHash: hash, gatePassHash: hash };
 
   it("accepts the untouched request and gives back the note to send", () => {
     expect(verifyFrozenRequest(frozen, true)).toEqual({ ok: true, note: expect.objectContaining({ postId: source.postId, text: source.revision.text }) });
@@ -72,5 +72,10 @@ describe("verifyFrozenRequest", () => {
     expect(verifyFrozenRequest(extra, true)).toMatchObject({ ok: false, reason: expect.stringContaining("not a valid") });
     expect(verifyFrozenRequest({ ...frozen, postId: "2" }, true)).toMatchObject({ ok: false, reason: expect.stringContaining("different post") });
     expect(verifyFrozenRequest(frozen, false)).toMatchObject({ ok: false, reason: expect.stringContaining("production") });
+  });
+
+  it("blocks a request whose recorded gate pass judged another payload, and accepts one approved without a pass", () => {
+    expect(verifyFrozenRequest({ ...frozen, gatePassHash: "0".repeat(64) }, true)).toMatchObject({ ok: false, reason: expect.stringContaining("gate pass") });
+    expect(verifyFrozenRequest({ ...frozen, gatePassHash: null }, true)).toMatchObject({ ok: true });
   });
 });

@@ -86,13 +86,22 @@ const storedBodySchema = z.strictObject({
   }),
 });
 
-export type FrozenSubmission = { writerId: string; postId: string; testMode: boolean; requestBody: unknown; payloadHash: string };
+export type FrozenSubmission = {
+  writerId: string;
+  postId: string;
+  testMode: boolean;
+  requestBody: unknown;
+  payloadHash: string;
+  /** The payload the gate pass recorded with the approval judged; null when none was recorded. */
+  gatePassHash: string | null;
+};
 
 export type Verification = { ok: true; note: NewNote } | { ok: false; reason: string };
 
 /**
  * Re-derives what would go on the wire from the frozen body and checks it against the hash taken at
- * approval and the row's own post and mode. Any difference means the row was altered after approval.
+ * approval, the gate pass recorded with it, and the row's own post and mode. Any difference means the
+ * row was altered after approval.
  */
 export function verifyFrozenRequest(frozen: FrozenSubmission, writerTestModeNow: boolean): Verification {
   const parsed = storedBodySchema.safeParse(frozen.requestBody);
@@ -111,6 +120,9 @@ export function verifyFrozenRequest(frozen: FrozenSubmission, writerTestModeNow:
   }
   if (note.postId !== frozen.postId || note.testMode !== frozen.testMode) {
     return { ok: false, reason: "the request names a different post or mode than the approval" };
+  }
+  if (frozen.gatePassHash !== null && frozen.gatePassHash !== frozen.payloadHash) {
+    return { ok: false, reason: "the gate pass recorded with the approval is for a different payload than the one to be sent" };
   }
   if (note.testMode !== writerTestModeNow) {
     return { ok: false, reason: `the writer was switched to ${writerTestModeNow ? "test" : "production"} mode after this was approved` };

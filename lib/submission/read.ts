@@ -1,46 +1,77 @@
 import "server-only";
 
-import { getDb, type Prisma, type SubmissionState } from "@/lib/db";
+import { getDb, Prisma, type DraftState, type SubmissionState } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Tx } from "@/lib/review/sql";
 
 import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
+import { toGatePassDto, type GatePassColumns } from "./gate-pass";
 
-export const submissionSelect = {
-  id: true,
-  draftId: true,
-  state: true,
-  testMode: true,
-  attempts: true,
-  xNoteId: true,
-  lastError: true,
-  approvedBy: { select: { id: true, name: true } },
-  requestBody: true,
-  createdAt: true,
-  completedAt: true,
-} as const satisfies Prisma.SubmissionSelect;
+type Row = GatePassColumns & {
+  id: string;
+  draftId: string;
+  state: SubmissionState;
+  testMode: boolean;
+  attempts: number;
+  xNoteId: string | null;
+  lastError: string | null;
+  approvedById: string;
+  approvedByName: string;
+  requestBody: unknown;
+  createdAt: Date;
+  completedAt: Date | null;
+  draftState: DraftState;
+  draftVersion: number;
+};
 
-type SelectedSubmission = Prisma.SubmissionGetPayload<{ select: typeof submissionSelect }>;
-
-export function toSubmissionDto({ testMode, ...rest }: SelectedSubmission): SubmissionDto {
-  return { ...rest, mode: testMode ? "test" : "production" };
+/** One statement for a submission, who approved it and its draft's standing (read on every send, so no per-relation queries). */
+async function readSubmission(where: Prisma.Sql, tx: Tx): Promise<Row | null> {
+  const [row] = await tx.$queryRaw<Row[]>`
+    SELECT s.id, s.draft_id AS "draftId", s.state::text AS state, s.test_mode AS "testMode", s.attempts, s.x_note_id AS "xNoteId",
+           s.last_error AS "lastError", u.id AS "approvedById", u.name AS "approvedByName", s.request_body AS "requestBody",
+           s.created_at AS "createdAt", s.completed_at AS "completedAt", s.payload_hash AS "payloadHash",
+           s.gate_pass_hash AS "gatePassHash", s.gate_pass_score AS "gatePassScore", s.gate_pass_at AS "gatePassAt",
+           s.gate_pass_results AS "gatePassResults", d.state::text AS "draftState", d.version AS "draftVersion"
+      FROM submissions s
+      JOIN users u ON u.id = s.approved_by_id
+      JOIN drafts d ON d.id = s.draft_id
+     WHERE ${where}`;
+  return row ?? null;
 }
 
-export async function findSubmission(where: Prisma.SubmissionWhereUniqueInput, tx: Tx = getDb()): Promise<SubmissionDto | null> {
-  const submission = await tx.submission.findUnique({ where, select: submissionSelect });
-  return submission && toSubmissionDto(submission);
+function toSubmissionDto(row: Row): SubmissionDto {
+  return {
+    id: row.id,
+    draftId: row.draftId,
+    state: row.state,
+    mode: row.testMode ? "test" : "production",
+    attempts: row.attempts,
+    xNoteId: row.xNoteId,
+    lastError: row.lastError,
+    approvedBy: { id: row.approvedById, name: row.approvedByName },
+    requestBody: row.requestBody,
+    createdAt: row.createdAt,
+    completedAt: row.completedAt,
+    gatePass: toGatePassDto(row),
+  };
+}
+
+export type SubmissionKey = { id: string } | { draftId: string } | { idempotencyKey: string };
+
+const whereOf = (key: SubmissionKey): Prisma.Sql =>
+  "id" in key ? Prisma.sql`s.id = ${key.id}` : "draftId" in key ? Prisma.sql`s.draft_id = ${key.draftId}` : Prisma.sql`s.idempotency_key = ${key.idempotencyKey}`;
+
+export async function findSubmission(key: SubmissionKey, tx: Tx = getDb()): Promise<SubmissionDto | null> {
+  const row = await readSubmission(whereOf(key), tx);
+  return row && toSubmissionDto(row);
 }
 
 /** The submission and its draft as they stand now, with the sentence the UI shows. */
 export async function currentOutcome(submissionId: string, sent: boolean, tx: Tx = getDb()): Promise<SubmitOutcomeDto> {
-  const row = await tx.submission.findUnique({
-    where: { id: submissionId },
-    select: { ...submissionSelect, draft: { select: { id: true, state: true, version: true } } },
-  });
+  const row = await readSubmission(whereOf({ id: submissionId }), tx);
   if (!row) throw new DomainError("not_found", "This submission no longer exists.");
-  const { draft, ...submission } = row;
-  const dto = toSubmissionDto(submission);
-  return { submission: dto, draft, sent, message: describeSubmission(dto) };
+  const dto = toSubmissionDto(row);
+  return { submission: dto, draft: { id: row.draftId, state: row.draftState, version: row.draftVersion }, sent, message: describeSubmission(dto) };
 }
 
 /** What the person at the confirm button reads for each state. */

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { claimDraft } from "@/lib/review/claims";
 import { reopenDraft } from "@/lib/review/decisions";
 import { saveRevision } from "@/lib/review/revisions";
-import { auditActions, draftRow, fakeSender, seedDraft, seedUser, seedWriter, validNote, xError } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { auditActions, draftRow, fakeSender, reviewTestbed, seedDraft, seedUser, seedWriter, validNote, xError } from "@/tests/support/fixtures/review";
 
 import { approveDraft } from "./approve";
 import { approveAndSubmit } from "./approve-and-submit";
@@ -16,15 +15,7 @@ import { scriptedGateDeps } from "@/lib/gates/test-support";
 // Every gate passes unless a test says otherwise: these tests are about the send state machine.
 const gates = scriptedGateDeps().deps;
 
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let writerId: string;
-let alice: { id: string; name: string };
-beforeAll(async () => {
-  writerId = (await seedWriter(t.db)).id;
-  alice = await seedUser(t.db, "Alice");
-});
+const { t, writerId, alice } = await reviewTestbed();
 
 const created = (noteId: string) => ({ kind: "created" as const, noteId, raw: { data: { id: noteId } } });
 

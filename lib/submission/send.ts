@@ -1,39 +1,45 @@
 import "server-only";
 
-import { getDb, Prisma } from "@/lib/db";
+import { Prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 import { utcNow } from "@/lib/review/sql";
-import { assertGatesPass, type GateDeps } from "@/lib/gates/evaluate";
+import { assertGatesPass, type GateDeps, type GatePass } from "@/lib/gates/evaluate";
+import { subjectOfFrozen, type GateSubject } from "@/lib/gates/subject";
 import { XApiError, type CreateNoteOutcome, type NewNote } from "@/lib/x";
 
 import { advanceSubmission } from "./advance";
 import { assertDailyBudget, lockWriterBudget } from "./budget";
 import type { SubmitOutcomeDto } from "./dto";
+import { readFrozenSubmission, type FrozenRow } from "./frozen";
+import { gatePassAudit, gatePassSet } from "./gate-pass";
 import { verifyFrozenRequest } from "./note-request";
 import { currentOutcome } from "./read";
 import type { NoteSender } from "./sender";
+import { timed, type StepLog } from "./steps";
 
-/** `gates` judges the frozen request once more right before the call (lib/gates: appGateDeps in the app). */
-export type SubmissionDeps = { sender: NoteSender; gates: GateDeps };
+/**
+ * `gates` judges the frozen request once more right before the call (lib/gates: appGateDeps in the
+ * app); `steps` collects each step's timing (bench/queue).
+ */
+export type SubmissionDeps = { sender: NoteSender; gates: GateDeps; steps?: StepLog };
 
 type Claimed = { id: string; draftId: string; postId: string; testMode: boolean; attempt: number };
 
 /**
  * Sends a pending submission to X at most once per claim. Whoever wins the conditional
  * pending → sending update makes the one call; everyone else gets the submission as it stands.
- * The frozen request is checked against its approval hash first and is never sent if it differs.
+ * The frozen request is checked against its approval hash (and the gate pass recorded with it)
+ * first and is never sent if it differs. `approval`: the gate pass the approval in this same call
+ * recorded, which spares judging again what can't have changed since (lib/gates' assertGatesPass).
  */
-export async function sendSubmission(submissionId: string, deps: SubmissionDeps, actor: Actor | null): Promise<SubmitOutcomeDto> {
+export async function sendSubmission(submissionId: string, deps: SubmissionDeps, actor: Actor | null, approval?: GatePass): Promise<SubmitOutcomeDto> {
   const actorId = actor?.id ?? null;
-  const frozen = await getDb().submission.findUnique({
-    where: { id: submissionId },
-    select: { id: true, draftId: true, writerId: true, postId: true, testMode: true, state: true, attempts: true, requestBody: true, payloadHash: true, writer: { select: { testMode: true } } },
-  });
+  const frozen = await timed(deps.steps, "read the frozen request, verify its hash", () => readFrozenSubmission(submissionId));
   if (!frozen) throw new DomainError("not_found", "This submission no longer exists.");
   if (frozen.state !== "pending") return currentOutcome(submissionId, false);
 
-  const verified = verifyFrozenRequest(frozen, frozen.writer.testMode);
+  const verified = verifyFrozenRequest(frozen, frozen.writerTestMode);
   if (!verified.ok) {
     await advanceSubmission({
       step: "block",
@@ -46,41 +52,52 @@ export async function sendSubmission(submissionId: string, deps: SubmissionDeps,
     return currentOutcome(submissionId, false);
   }
 
-  const blocked = await gateRefusal(submissionId, deps.gates);
-  if (blocked) return { ...(await currentOutcome(submissionId, false)), message: `Approved, not sent. ${blocked.replace(/^Not sent\.\s*/, "")}` };
+  // Only a pass this row records for this payload stands in for judging again.
+  const recorded = approval && frozen.gatePassHash === approval.payloadHash ? approval : undefined;
+  const judged = await timed(deps.steps, "gates at send", () => judgeAtSend(subjectOfFrozen(frozen, verified.note), deps.gates, recorded));
+  if (!judged.ok) return { ...(await currentOutcome(submissionId, false)), message: `Approved, not sent. ${judged.blocked.replace(/^Not sent\.\s*/, "")}` };
 
-  const won = await advanceSubmission(
+  const won = await timed(deps.steps, "claim the send (budget lock)", () => claimSend(frozen, judged.pass, actorId));
+  if (!won) return currentOutcome(submissionId, false);
+
+  const claimed: Claimed = { ...frozen, attempt: frozen.attempts + 1 };
+  const outcome = await timed(deps.steps, "POST /2/notes", () => callX(deps.sender, verified.note));
+  await timed(deps.steps, "record X's answer", () => settle(claimed, outcome, deps.sender, actorId));
+  return timed(deps.steps, "read the outcome", () => currentOutcome(claimed.id, true));
+}
+
+/**
+ * The one conditional update pending → sending that decides who calls X, under the writer's budget
+ * lock. Only the request verified before may be claimed: a re-approval in between changes the hash.
+ */
+function claimSend(frozen: FrozenRow, pass: GatePass, actorId: string | null): Promise<boolean> {
+  return advanceSubmission(
     {
       step: "claimSend",
-      submissionId,
+      submissionId: frozen.id,
       draftId: frozen.draftId,
       actorId,
-      // Only the request verified above may be claimed: a re-approval in between changes the hash.
       where: [Prisma.sql`payload_hash = ${frozen.payloadHash}`],
-      set: [Prisma.sql`attempts = attempts + 1`],
-      audit: { payloadHash: frozen.payloadHash },
+      // A pass judged here (no approval's pass to rely on) is what this send relied on: record it.
+      set: [Prisma.sql`attempts = attempts + 1`, ...(pass.reusedFromApproval ? [] : gatePassSet(pass))],
+      audit: { payloadHash: frozen.payloadHash, ...gatePassAudit(pass, pass.reusedFromApproval ? "the approval's, re-checked" : "judged at send") },
     },
     async (tx) => {
       await lockWriterBudget(tx, frozen.writerId);
       await assertDailyBudget(tx, frozen.writerId);
     },
   );
-  if (!won) return currentOutcome(submissionId, false);
-
-  const claimed: Claimed = { ...frozen, attempt: frozen.attempts + 1 };
-  return settle(claimed, await callX(deps.sender, verified.note), deps.sender, actorId);
 }
 
 /**
  * Every gate, judged on the server against exactly what would be sent; the browser's checklist is
  * only a preview of this. A refusal leaves the submission pending: fix the cause and send again.
  */
-async function gateRefusal(submissionId: string, gates: GateDeps): Promise<string | null> {
+async function judgeAtSend(subject: GateSubject, gates: GateDeps, approval: GatePass | undefined): Promise<{ ok: true; pass: GatePass } | { ok: false; blocked: string }> {
   try {
-    await assertGatesPass({ submissionId }, gates);
-    return null;
+    return { ok: true, pass: await assertGatesPass(subject, gates, approval) };
   } catch (error) {
-    if (error instanceof DomainError && error.code === "blocked") return error.message;
+    if (error instanceof DomainError && error.code === "blocked") return { ok: false, blocked: error.message };
     throw error;
   }
 }
@@ -96,7 +113,7 @@ async function callX(sender: NoteSender, note: NewNote): Promise<CreateNoteOutco
 }
 
 /** Records X's answer for the attempt this caller made. */
-async function settle(claimed: Claimed, outcome: CreateNoteOutcome, sender: NoteSender, actorId: string | null): Promise<SubmitOutcomeDto> {
+async function settle(claimed: Claimed, outcome: CreateNoteOutcome, sender: NoteSender, actorId: string | null): Promise<void> {
   const base = { submissionId: claimed.id, draftId: claimed.draftId, actorId, attempt: claimed.attempt };
   if (outcome.kind === "created") {
     await succeed("created", base, outcome.noteId, outcome.raw);
@@ -122,7 +139,6 @@ async function settle(claimed: Claimed, outcome: CreateNoteOutcome, sender: Note
   } else {
     await loseTrack(base, plainError(outcome.error));
   }
-  return currentOutcome(claimed.id, true);
 }
 
 type OutcomeBase = { submissionId: string; draftId: string; actorId: string | null; attempt?: number };

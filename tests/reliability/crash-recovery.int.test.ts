@@ -137,16 +137,22 @@ async function jobState(id: string | null): Promise<string | null> {
   return row?.state ?? null;
 }
 
+const here = "by recovery and reconcile, here";
+const byWorker = "by the restarted worker's reconcile-submissions job";
+const created = { kind: "latency", ms: 1_500 } as const;
+const neverArrived = { kind: "timeout" } as const;
+
 describe("kill -9 mid-submit", () => {
   it.each([
-    ["X created the note after the process died", { kind: "latency", ms: 1_500 } as const, 1],
-    ["the call never reached X's database", { kind: "timeout" } as const, 2],
-  ])("%s: sending → needs_reconcile → reconcile → exactly one note", async (label, fault, expectedCreates) => {
+    ["X created the note after the process died", here, created, 1],
+    ["the call never reached X's database", here, neverArrived, 2],
+    ["X created the note after the process died", byWorker, created, 1],
+  ] as const)("%s, settled %s: sending → needs_reconcile → reconcile → exactly one note", async (label, settle, fault, creates) => {
     sim = await startXSimulator({ port: 0, rateLimits: { requestsPerWindow: 100_000 }, faults: [{ route: "create_note", fault, schedule: { kind: "once" } }] });
     const writer = await seedWriter(t.db);
     const postId = sim.control.posts(true).find((p) => p.matchedMediaNotes.length === 0)?.id as string;
     const draft = await seedDraft(t.db, { writerId: writer.id, postId, note: validNote({ text: goodNoteText, misleadingTags: ["factual_error"] }) });
-    const approver = await seedUser(t.db, "Crash Approver", "approver");
+    const approver = await seedUser(t.db, `Crash Approver ${creates}`, "approver");
 
     const config: SoakWorkerConfig = {
       databaseUrl: t.url,
@@ -169,61 +175,31 @@ describe("kill -9 mid-submit", () => {
     expect((await t.db.draft.findUniqueOrThrow({ where: { id: draft.id } })).state).toBe("submitting");
     if (fault.kind === "latency") await until("X to finish the dead process's call", async () => sim!.control.notes().length === 1, 10_000);
 
-    // Restart: recovery leaves a fresh send alone (its call could still be running)…
-    expect(await recoverStuckSubmissions()).toEqual([]);
-    // …and after the stuck threshold moves it to needs_reconcile, never back to pending.
-    await t.db.$executeRaw`UPDATE submissions SET updated_at = updated_at - make_interval(mins => ${STUCK_AFTER_MINUTES + 1}) WHERE id = ${submission.id}`;
-    expect(await recoverStuckSubmissions()).toEqual([submission.id]);
-    expect((await t.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).state).toBe("needs_reconcile");
-
-    const client = createXClient({ baseUrl: sim.url, auth: demoOAuth1 });
-    const settled = await reconcileSubmission(submission.id, { sender: client, gates: scriptedGateDeps().deps }, approver);
-    const notes = sim.control.notes();
-    expect(notes).toHaveLength(1);
-    expect(settled).toMatchObject({ submission: { state: "succeeded", xNoteId: notes[0]?.id, attempts: expectedCreates }, draft: { state: "submitted" } });
-    const creates = sim.control.requests().filter((r) => r.route === "create_note").length;
-    expect(creates).toBe(expectedCreates);
-    figures.push(`mid-submit (${label}): left sending/submitting; recovery after ${STUCK_AFTER_MINUTES} min → needs_reconcile → reconcile → succeeded; notes on X 1, POST /2/notes calls ${creates}`);
-  }, 120_000);
-});
-
-describe("kill -9 mid-submit, settled by the restarted worker", () => {
-  it("the worker's reconcile-submissions job recovers the dead send and reconciles it: exactly one note", async () => {
-    // X creates the note after the submitting process died (its answer goes nowhere).
-    sim = await startXSimulator({ port: 0, rateLimits: { requestsPerWindow: 100_000 }, faults: [{ route: "create_note", fault: { kind: "latency", ms: 1_500 }, schedule: { kind: "once" } }] });
-    const writer = await seedWriter(t.db);
-    const postId = sim.control.posts(true).find((p) => p.matchedMediaNotes.length === 0)?.id as string;
-    const draft = await seedDraft(t.db, { writerId: writer.id, postId, note: validNote({ text: goodNoteText, misleadingTags: ["factual_error"] }) });
-    const approver = await seedUser(t.db, "Crash Approver 2", "approver");
-    const config: SoakWorkerConfig = {
-      databaseUrl: t.url,
-      simulatorUrl: sim.url,
-      consumerKey: demoCredentials.app.consumerKey,
-      consumerSecret: demoCredentials.app.consumerSecret,
-      writers: { [writer.id]: { accessToken: demoCredentials.writer.accessToken, accessTokenSecret: demoCredentials.writer.accessTokenSecret } },
-      actorId: approver.id,
-      actorName: approver.name,
-      seed: 2,
-      timeoutMs: 30_000,
-    };
-    const submitter = runTsProcess("tests/reliability/soak/submit-worker.ts", { SOAK_WORKER_CONFIG: JSON.stringify(config) });
-    processes.push({ kill: () => killHard(submitter.child) });
-    const submission = await until("the send to be claimed", () => t.db.submission.findFirst({ where: { draftId: draft.id, state: "sending" }, select: { id: true } }), 60_000, 20);
-    await callReachedX();
-    await killHard(submitter.child);
-    await until("X to finish the dead process's call", async () => sim!.control.notes().length === 1, 10_000);
-
-    // The job worker restarts; ten minutes on, its scheduled check runs.
-    await t.db.$executeRaw`UPDATE submissions SET updated_at = updated_at - make_interval(mins => ${STUCK_AFTER_MINUTES + 1}) WHERE id = ${submission.id}`;
-    startWorker(sim.url);
-    await queue.send("reconcile-submissions", { triggeredById: null });
-    const settled = await until("the worker to settle the submission", () =>
+    const ageTheSend = () => t.db.$executeRaw`UPDATE submissions SET updated_at = updated_at - make_interval(mins => ${STUCK_AFTER_MINUTES + 1}) WHERE id = ${submission.id}`;
+    if (settle === here) {
+      // Restart: recovery leaves a fresh send alone (its call could still be running)…
+      expect(await recoverStuckSubmissions()).toEqual([]);
+      // …and after the stuck threshold moves it to needs_reconcile, never back to pending.
+      await ageTheSend();
+      expect(await recoverStuckSubmissions()).toEqual([submission.id]);
+      expect((await t.db.submission.findUniqueOrThrow({ where: { id: submission.id } })).state).toBe("needs_reconcile");
+      const client = createXClient({ baseUrl: sim.url, auth: demoOAuth1 });
+      await reconcileSubmission(submission.id, { sender: client, gates: scriptedGateDeps().deps }, approver);
+    } else {
+      // The job worker restarts; ten minutes on, its scheduled check runs.
+      await ageTheSend();
+      startWorker(sim.url);
+      await queue.send("reconcile-submissions", { triggeredById: null });
+    }
+    const settled = await until("the submission to be settled", () =>
       t.db.submission.findFirst({ where: { id: submission.id, state: "succeeded" }, select: { xNoteId: true, attempts: true } }), 60_000, 250);
+
     const notes = sim.control.notes();
     expect(notes).toHaveLength(1);
-    expect(settled).toEqual({ xNoteId: notes[0]?.id, attempts: 1 });
+    expect(settled).toEqual({ xNoteId: notes[0]?.id, attempts: creates });
     expect((await t.db.draft.findUniqueOrThrow({ where: { id: draft.id } })).state).toBe("submitted");
-    expect(sim.control.requests().filter((r) => r.route === "create_note")).toHaveLength(1);
-    figures.push("mid-submit, settled by the worker: restarted worker's reconcile-submissions job → needs_reconcile → found on X → succeeded; notes on X 1, POST /2/notes calls 1");
+    const calls = sim.control.requests().filter((r) => r.route === "create_note").length;
+    expect(calls).toBe(creates);
+    figures.push(`mid-submit (${label}), settled ${settle}: left sending/submitting; after ${STUCK_AFTER_MINUTES} min → needs_reconcile → reconcile → succeeded; notes on X 1, POST /2/notes calls ${calls}`);
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { goodNoteText } from "../../lib/x/test-support";
 import { demoCredentials, startXSimulator } from "../../lib/x-simulator";
 import { runMain, ScriptError } from "../../scripts/lib/main";
 import { scratchDatabase } from "../../bench/lib/scratch-database";
-import { actionId, signIn } from "../../bench/queue/web";
+import { actionId, signIn } from "../../bench/lib/web";
 import { freePort } from "../support/test-server";
 import { waitForHttp } from "../../scripts/lib/wait-for-http";
 import { openJobQueue } from "../../lib/jobs/boss";

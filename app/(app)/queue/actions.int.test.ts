@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { AuthError } from "@/lib/auth/errors";
-import { roleAtLeast, type Role } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session";
-import { fakeSender, seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
+import type { Role } from "@/lib/auth/roles";
 import { createTestDatabase } from "@/tests/support/db";
+import { fakeSender, seedDraft, seedWriter, validNote } from "@/tests/support/fixtures/review";
+import { signInAs, signOut } from "@/tests/support/fixtures/session";
 
 /** The actions as the browser reaches them: role checks, input parsing and error mapping around the domain. */
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  requireRole: async (minimum: Role) => {
-    if (!session.user) throw new AuthError("unauthenticated");
-    if (!roleAtLeast(session.user.role, minimum)) throw new AuthError("forbidden", minimum);
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/fixtures/session"));
 const x = vi.hoisted(() => ({ sender: null as unknown }));
 vi.mock("@/lib/submission/sender", () => ({ appNoteSender: () => x.sender }));
 // The gates' own tests cover them; here every gate passes so the action's wiring is what is tested.
@@ -30,11 +22,7 @@ const t = await createTestDatabase();
 afterAll(() => t.drop());
 
 let writerId: string;
-const as = async (role: Role) => {
-  const user = await seedUser(t.db, `${role} user`, role);
-  session.user = { ...user, email: `${user.id}@notedesk.test`, role };
-  return session.user;
-};
+const as = (role: Role) => signInAs(t.db, role);
 
 beforeAll(async () => {
   writerId = (await seedWriter(t.db)).id;
@@ -43,7 +31,7 @@ beforeAll(async () => {
 describe("queue actions", () => {
   it("refuses a stranger and a viewer, lets a reviewer claim", async () => {
     const draft = await seedDraft(t.db, { writerId });
-    session.user = null;
+    signOut();
     expect(await actions.claimAction({ draftId: draft.id })).toMatchObject({ ok: false, code: "unauthenticated" });
     await as("viewer");
     expect(await actions.claimAction({ draftId: draft.id })).toMatchObject({ ok: false, code: "forbidden" });

@@ -6,12 +6,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useToast } from "@/components/ui/toast";
-import type { DraftDetailDto } from "@/lib/review/detail";
+import type { DraftDetailDto } from "@/lib/review/dto";
 import { rejectReasons, type RejectReason } from "@/lib/review/reject-reasons";
 
 import { formatDateTime } from "../format";
 import { classificationLabel, stateLabels, tagLabel } from "../labels";
 import { useQueueActions } from "../session/queue-actions";
+import { GatePass } from "./gate-pass";
 import { SubmissionOutcome } from "./submission-outcome";
 
 /**
@@ -66,6 +67,7 @@ export function DraftStatus({ detail, submissionMessage, canReview, canApprove }
           </div>
         )}
         {submission && submissionMessage && <SubmissionOutcome submission={submission} message={submissionMessage} onReconcile={canApprove ? reconcile : undefined} />}
+        {submission && <GatePass pass={submission.gatePass} />}
         {canReview && (draft.state === "failed" || draft.state === "no_note") && (
           <Button className="self-start" onClick={() => void reopen()} disabled={reopening}>
             {reopening ? "Reopening…" : draft.state === "no_note" ? "Write a note anyway" : "Reopen to edit and approve again"}

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { Tabs } from "@/components/ui/tabs";
-import type { DraftDetailDto } from "@/lib/review/detail";
+import type { DraftDetailDto } from "@/lib/review/dto";
 
 import { AuditLog } from "./audit-log";
 import { RevisionHistory } from "./revision-history";

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { DraftDetailDto } from "@/lib/review/detail";
+import type { DraftDetailDto } from "@/lib/review/dto";
 
 import { SafeLink } from "./safe-link";
 

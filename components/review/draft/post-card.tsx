@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { DraftDetailDto } from "@/lib/review/detail";
+import type { DraftDetailDto } from "@/lib/review/dto";
 
 import { formatAge, formatDateTime } from "../format";
 import { PostMediaGrid } from "./post-media";

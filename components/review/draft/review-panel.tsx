@@ -1,7 +1,7 @@
 import type { Ref } from "react";
 
 import { Card } from "@/components/ui/card";
-import type { DraftDetailDto } from "@/lib/review/detail";
+import type { DraftDetailDto } from "@/lib/review/dto";
 
 import { budgetLines, type SendingBudget } from "./budget";
 import { ClaimBanner } from "./claim-banner";

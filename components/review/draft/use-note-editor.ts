@@ -4,8 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { useToast } from "@/components/ui/toast";
-import type { DraftDetailDto } from "@/lib/review/detail";
-import type { NoteFields, RevisionDto } from "@/lib/review/dto";
+import type { DraftDetailDto, NoteFields, RevisionDto } from "@/lib/review/dto";
 import { hasErrors, validateNote } from "@/lib/note-text";
 
 import { useQueueActions } from "../session/queue-actions";

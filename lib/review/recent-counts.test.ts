@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { DraftCounts } from "@/lib/review/dto";
+import type { DraftCounts } from "./dto";
 
 const counted = vi.hoisted(() => ({ calls: 0, next: null as Promise<DraftCounts> | null }));
-vi.mock("@/lib/review/queue", () => ({
+vi.mock("./queue", () => ({
   countDraftsByState: () => {
     counted.calls += 1;
     return counted.next ?? Promise.resolve({ ready: counted.calls } as DraftCounts);

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { DraftCounts } from "@/lib/review/dto";
-import { countDraftsByState } from "@/lib/review/queue";
+import type { DraftCounts } from "./dto";
+import { countDraftsByState } from "./queue";
 
 /** Counts younger than this are served as they are. */
 const FRESH_MS = 5_000;
