@@ -5,13 +5,13 @@ import autocannon from "autocannon";
 import { z } from "zod";
 
 import { createUser } from "../../lib/users/store";
-import { demoCredentials, startXSimulator } from "../../lib/x-simulator";
+import { startXSimulator } from "../../lib/x-simulator";
 import { runMain, ScriptError } from "../../scripts/lib/main";
 import { environmentLine, markdownTable, writeBenchmarkSection } from "../lib/benchmarks-doc";
 import { scratchDatabase } from "../lib/scratch-database";
 import { seedNotes } from "../notes/seed";
 import { seedDrafts } from "../queue/seed";
-import { actionId, signIn, startProductionServer } from "../queue/web";
+import { actionHeaders, actionId, signIn, simulatorEnv, startProductionServer } from "../lib/web";
 import { seedApprovableDrafts } from "./seed";
 
 /**
@@ -47,16 +47,7 @@ runMain(async () => {
     const feedPostIds = sim.control.posts(true).filter((p) => !p.matchedMediaNotes.some((m) => m.matchStatus === "matched_and_shown")).map((p) => p.id);
     const approvable = await seedApprovableDrafts(scratch.db, { count: Math.max(2_000, duration * 60), writers: 40, feedPostIds });
 
-    const web = await startProductionServer({
-      databaseUrl: scratch.url,
-      xApi: {
-        X_API_BASE_URL: sim.url,
-        X_API_KEY: demoCredentials.app.consumerKey,
-        X_API_KEY_SECRET: demoCredentials.app.consumerSecret,
-        X_ACCESS_TOKEN: demoCredentials.writer.accessToken,
-        X_ACCESS_TOKEN_SECRET: demoCredentials.writer.accessTokenSecret,
-      },
-    });
+    const web = await startProductionServer({ databaseUrl: scratch.url, xApi: simulatorEnv(sim.url) });
     stopWeb = web.stop;
     const cookie = await signIn(web.url, APPROVER.email, APPROVER.password);
     const claimId = actionId("app/(app)/queue/actions.ts", "claimAction");
@@ -68,7 +59,7 @@ runMain(async () => {
     const action = (id: string, input: () => unknown): autocannon.Request => ({
       method: "POST",
       path: "/queue",
-      headers: { cookie, "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: web.url },
+      headers: actionHeaders(web.url, cookie, id),
       setupRequest: (request) => ({ ...request, body: JSON.stringify([input()]) }),
     });
     const requestsOf: Record<Kind, autocannon.Request> = {
@@ -139,7 +130,7 @@ function report(r: Record<"queue" | "notes" | "claim" | "approve", Result>, run:
   const verdict = [
     `All four kinds at once, ${run.connections} connections each, ${run.duration} s: **${total((x) => x.requests.total)} requests, ${(total((x) => x.requests.total) / run.duration).toFixed(1)} req/s**; errors (connection errors + timeouts + non-2xx + actions answering "internal"): **${errors}** (goal 0: ${errors === 0 ? "met" : "NOT met"}).`,
     `Drafts approved (warm-up included): ${run.approvals}; their submissions by state: ${Object.entries(run.submissions).map(([state, n]) => `${state} ${n}`).join(", ")}. X (the simulator) creates the notes of the first drafts, whose posts are in its test feed (~120 posts), and refuses later ones as not eligible: a normal answer, recorded as failed. Actions answering a refusal (a rule, or another's claim): ${r.claim.refused + r.approve.refused}.`,
-    "Every request is served by one Next.js process (single-threaded) on a 2-core machine that also runs PostgreSQL, the simulator and autocannon: a page costs tens of milliseconds of CPU (bench:queue), so a few dozen requests a second saturate it and latency is mostly waiting in line. An approval does ~6 pages' worth of work (freeze, gates with an evaluate_note call, the POST to X, three transactions), hence its rate.",
+    "Every request is served by one Next.js process (single-threaded) on a 2-core machine that also runs PostgreSQL, the simulator and autocannon: a page costs tens of milliseconds of CPU (bench:queue), so a few dozen requests a second saturate it and latency is mostly waiting in line. An approval here does several pages' worth of work: these requests skip the confirm dialog, so the click itself asks evaluate_note and the link checker, then runs 25 SQL statements in three transactions and the POST to X (docs/submission.md), hence its rate.",
   ].join("\n");
   console.log(`${table}\n\n${verdict}`);
   writeBenchmarkSection(

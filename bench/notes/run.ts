@@ -4,9 +4,8 @@ import { createUser } from "../../lib/users/store";
 import { runMain } from "../../scripts/lib/main";
 import { environmentLine, markdownTable, writeBenchmarkSection } from "../lib/benchmarks-doc";
 import { scratchDatabase, type ScratchDatabase } from "../lib/scratch-database";
-import { ms, type Timing } from "../queue/timing";
-import { getPage, signIn, startProductionServer } from "../queue/web";
-import { timeInterleaved } from "./interleave";
+import { ms, timeInTurns, type Timing } from "../lib/timing";
+import { getPage, signIn, startProductionServer } from "../lib/web";
 import { seedNotes } from "./seed";
 
 /**
@@ -47,7 +46,7 @@ runMain(async () => {
     const cookie = await signIn(web.url, VIEWER.email, VIEWER.password);
     const page = (path: string) => () => getPage(web.url, cookie, path);
 
-    const warm = await timeInterleaved(ROUNDS, {
+    const warm = await timeInTurns(ROUNDS, {
       floor: page("/queue/shortcuts"),
       notes: page("/notes"),
       notesAllTime: page("/notes?range=all"),
@@ -56,7 +55,7 @@ runMain(async () => {
       detail: page(`/notes/${await noteAt(scratch, 100)}`),
       reviewers: page("/notes/reviewers"),
     });
-    const afterRefresh = await timeInterleaved(COLD_ROUNDS, {
+    const afterRefresh = await timeInTurns(COLD_ROUNDS, {
       floor: page("/queue/shortcuts"),
       cold: async () => {
         await touchNotes(scratch, writer.id);

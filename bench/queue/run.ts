@@ -1,25 +1,38 @@
+import { reloadEnv } from "../../lib/config/env";
+import { createDb, setDb } from "../../lib/db";
+import { appGateDeps } from "../../lib/gates/evaluate";
+import { encodeCursor } from "../../lib/review/queue-sql";
+import { appNoteSender } from "../../lib/submission/sender";
 import { createUser } from "../../lib/users/store";
 import { createXClient, type XClient } from "../../lib/x";
 import { demoCredentials, startXSimulator } from "../../lib/x-simulator";
-import { encodeCursor } from "../../lib/review/queue-sql";
 import { runMain } from "../../scripts/lib/main";
 import { environmentLine, markdownTable, writeBenchmarkSection } from "../lib/benchmarks-doc";
 import { scratchDatabase } from "../lib/scratch-database";
+import { ms, timeInTurns, type Timing } from "../lib/timing";
+import { actionId, callAction, getPage, signIn, simulatorEnv, startProductionServer } from "../lib/web";
+import { approveBreakdown, type StepFigures } from "./breakdown";
 import { seedDrafts, seedSubmittableDrafts } from "./seed";
-import { ms, timeInTurns, type Timing } from "./timing";
-import { actionId, callAction, getPage, signIn, startProductionServer } from "./web";
 
 /**
  * bench/queue: server time of the review queue on the production build (`next build` first).
  * - The queue page (first page, default filters, with the per-state counts) at 1,000 and 100,000
  *   drafts, against the floor: /queue/shortcuts, a signed-in page of the same layouts that reads
  *   nothing but the session. Goals: ≤ 2× the floor, ≤ 1.2× from 1k to 100k.
- * - Approve-and-submit (approve, freeze, run the submit checks — link check and evaluate_note on the
- *   simulator — call X and record its answer) against the same action refused at its input check:
- *   the session and role work of any action, no more. Goal: ≤ 2×.
+ * - Approve-and-submit as a person waits for it: the confirm dialog has fetched the request preview
+ *   and the submit checks (its button stays disabled until they arrive), then the click runs
+ *   approve, freeze, the checks again, the call to X and recording its answer. Against the same
+ *   action, posted to the same page, refused at its input check: the session and role work of any
+ *   action, no more. Goal: ≤ 2×. Also the click without the dialog first (an API-style call, where
+ *   evaluate_note and the link check happen on the click), and where the time goes, step by step.
  */
 const PAGE_REQUESTS = 60;
-const SUBMISSIONS = 30;
+// The simulator's test feed has 118 posts without a note: these use 115 of them.
+const SUBMISSIONS = 25;
+const COLD_SUBMISSIONS = 10;
+const BREAKDOWN_SUBMISSIONS = 15;
+/** timeInTurns' warm-up rounds use drafts too. */
+const WARMUP = 5;
 const APPROVER = { email: "bench-approver@notedesk.test", name: "Bench Approver", password: "bench-password-123" };
 
 runMain(async () => {
@@ -28,19 +41,11 @@ runMain(async () => {
   let stopWeb = () => {};
   try {
     const writer = await scratch.db.writer.create({ data: { name: "bench writer" }, select: { id: true } });
-    await createUser({ ...APPROVER, role: "approver" });
+    const approver = await createUser({ ...APPROVER, role: "approver" });
     await seedDrafts(scratch.db, writer.id, 1, 1_000);
 
-    const web = await startProductionServer({
-      databaseUrl: scratch.url,
-      xApi: {
-        X_API_BASE_URL: sim.url,
-        X_API_KEY: demoCredentials.app.consumerKey,
-        X_API_KEY_SECRET: demoCredentials.app.consumerSecret,
-        X_ACCESS_TOKEN: demoCredentials.writer.accessToken,
-        X_ACCESS_TOKEN_SECRET: demoCredentials.writer.accessTokenSecret,
-      },
-    });
+    const xApi = simulatorEnv(sim.url);
+    const web = await startProductionServer({ databaseUrl: scratch.url, xApi });
     stopWeb = web.stop;
     const cookie = await signIn(web.url, APPROVER.email, APPROVER.password);
     const page = (path: string) => () => getPage(web.url, cookie, path);
@@ -53,26 +58,64 @@ runMain(async () => {
     const deep = await deepCursor(scratch.db);
     const at100k = await timeInTurns(PAGE_REQUESTS, { floor: page("/queue/shortcuts"), queue: page("/queue"), deep: page(`/queue?cursor=${deep}`) });
 
-    const postIds = sim.control
+    // X (the simulator) only takes notes on posts it offered: each measurement gets posts of its own.
+    const feed = sim.control
       .posts(true)
       .filter((p) => !p.matchedMediaNotes.some((m) => m.matchStatus === "matched_and_shown"))
       .map((p) => p.id);
-    const drafts = await seedSubmittableDrafts(scratch.db, writer.id, postIds.slice(0, SUBMISSIONS + 5));
-    const approveId = actionId("app/(app)/queue/actions.ts", "approveAndSubmitAction");
+    const take = (n: number) => {
+      if (feed.length < n) throw new Error("the simulator's test feed has too few posts for this many submissions");
+      return feed.splice(0, n);
+    };
+    const warmDrafts = await seedSubmittableDrafts(scratch.db, writer.id, take(SUBMISSIONS + WARMUP));
+    const coldDrafts = await seedSubmittableDrafts(scratch.db, writer.id, take(COLD_SUBMISSIONS + WARMUP));
+    const direct = take(SUBMISSIONS + WARMUP);
+    const breakdownDrafts = await seedSubmittableDrafts(scratch.db, writer.id, take(BREAKDOWN_SUBMISSIONS + WARMUP));
+    const noWaitDrafts = await seedSubmittableDrafts(scratch.db, writer.id, take(BREAKDOWN_SUBMISSIONS + WARMUP));
+
+    const ids = {
+      approve: actionId("app/(app)/queue/actions.ts", "approveAndSubmitAction"),
+      preview: actionId("app/(app)/queue/actions.ts", "previewAction"),
+      gates: actionId("lib/gates/actions.ts", "evaluateGatesAction"),
+    };
+    const onReviewPage = (draftId: string, id: string, input: unknown) => callAction(web.url, cookie, `/queue/${draftId}`, id, input);
+    /** What the confirm dialog fetches when it opens (use-submit-checks), side by side. */
+    const openDialog = (draftId: string) => Promise.all([onReviewPage(draftId, ids.preview, { draftId }), onReviewPage(draftId, ids.gates, { draftId })]);
+    const click = async (draft: { id: string; version: number } | undefined) => {
+      if (!draft) throw new Error("not enough submittable drafts");
+      const answer = await onReviewPage(draft.id, ids.approve, { draftId: draft.id, expectedVersion: draft.version });
+      if (!answer.includes('"state":"succeeded"')) throw new Error(`approve-and-submit did not succeed: ${answer.slice(0, 300)}`);
+    };
+    const refused = (drafts: { id: string }[]) => async (i: number) => {
+      const answer = await onReviewPage(drafts[i]?.id ?? "none", ids.approve, { draftId: "", expectedVersion: 0 });
+      if (!answer.includes('"code":"invalid"')) throw new Error(`expected an input refusal after the role check: ${answer.slice(0, 300)}`);
+    };
     const client = simulatorClient(sim.url);
-    const direct = postIds.slice(SUBMISSIONS + 5);
     const actions = await timeInTurns(SUBMISSIONS, {
-      refused: async () => {
-        const answer = await callAction(web.url, cookie, "/queue", approveId, { draftId: "", expectedVersion: 0 });
-        if (!answer.includes('"code":"invalid"')) throw new Error(`expected an input refusal after the role check: ${answer.slice(0, 300)}`);
-      },
+      refused: refused(warmDrafts),
       approve: async (i) => {
-        const draft = drafts[i];
-        if (!draft) throw new Error("not enough submittable drafts");
-        const answer = await callAction(web.url, cookie, "/queue", approveId, { draftId: draft.id, expectedVersion: draft.version });
-        if (!answer.includes('"state":"succeeded"')) throw new Error(`approve-and-submit did not succeed: ${answer.slice(0, 300)}`);
+        const draft = warmDrafts[i];
+        if (draft) await openDialog(draft.id);
+        const started = performance.now();
+        await click(draft);
+        return performance.now() - started;
       },
       xCall: (i) => createDirectly(client, direct[i], i),
+    });
+    const cold = await timeInTurns(COLD_SUBMISSIONS, { refused: refused(coldDrafts), approve: (i) => click(coldDrafts[i]) });
+
+    // The same call in this process, as the server action makes it, step by step.
+    Object.assign(process.env, xApi);
+    reloadEnv();
+    const breakdown = (drafts: { id: string; version: number }[]) => approveBreakdown({ drafts, actor: approver, sender: appNoteSender(), gates: appGateDeps, warmup: WARMUP });
+    const steps = await breakdown(breakdownDrafts);
+    // What waiting for the disk at each COMMIT costs: the same clicks on connections that don't wait
+    // (synchronous_commit = off, which Notedesk itself never sets: a crash of the database could lose them).
+    const noWait = createDb(withConnectionOptions(scratch.url, "-c synchronous_commit=off"));
+    const usual = setDb(noWait);
+    const stepsNoWait = await breakdown(noWaitDrafts).finally(async () => {
+      setDb(usual);
+      await noWait.$disconnect();
     });
 
     report({
@@ -82,6 +125,10 @@ runMain(async () => {
       queue100k: at100k.queue,
       queue100kDeep: at100k.deep,
       ...actions,
+      coldApprove: cold.approve,
+      coldRefused: cold.refused,
+      steps,
+      stepsNoWait,
       seedSeconds,
       notes: sim.control.notes().length,
     });
@@ -131,6 +178,10 @@ function report(r: {
   approve: Timing;
   refused: Timing;
   xCall: Timing;
+  coldApprove: Timing;
+  coldRefused: Timing;
+  steps: StepFigures[];
+  stepsNoWait: StepFigures[];
   seedSeconds: number;
   notes: number;
 }) {
@@ -144,22 +195,41 @@ function report(r: {
       row("floor at 100,000 drafts", r.floor),
       row("GET /queue, 100,000 drafts", r.queue100k, r.floor),
       row("GET /queue, 100,000 drafts, page at row 30,000", r.queue100kDeep, r.floor),
-      row("action floor: approveAndSubmit refused at input (session + role)", r.refused),
-      row("approveAndSubmit: approve + freeze + checks + POST /2/notes + record", r.approve, r.refused),
+      row("action floor: approveAndSubmit on the review page, refused at input (session + role)", r.refused),
+      row("approveAndSubmit, the click after the confirm dialog's checks: approve + freeze + checks + POST /2/notes + record", r.approve, r.refused),
       row("of which X: POST /2/notes to the simulator alone (lib/x client)", r.xCall),
+      row("action floor, measured beside the next row", r.coldRefused),
+      row("approveAndSubmit without the dialog first (evaluate_note and the link check on the click)", r.coldApprove, r.coldRefused),
+    ],
+  );
+  const stepTotal = r.steps.reduce((sum, s) => sum + s.time.median, 0);
+  const noWaitOf = (step: StepFigures["step"]) => r.stepsNoWait.find((s) => s.step === step)?.time.median ?? 0;
+  const steps = markdownTable(
+    ["step (in process, the bench's own Node)", "median (ms)", "SQL statements", "share", "median (ms) if COMMIT did not wait for the disk"],
+    [
+      ...r.steps.map((s) => [s.step, ms(s.time.median), s.statements, `${Math.round((100 * s.time.median) / stepTotal)}%`, ms(noWaitOf(s.step))]),
+      ["sum of the medians", ms(stepTotal), r.steps.reduce((sum, s) => sum + s.statements, 0), "100%", ms(r.stepsNoWait.reduce((sum, s) => sum + s.time.median, 0))],
     ],
   );
   const goal = (value: number, max: number) => `**${value.toFixed(2)}×** (goal ≤ ${max}×: ${value <= max ? "met" : "NOT met"})`;
   const verdict = [
     `Queue page ÷ floor at 100k: ${goal(ratio(r.queue100k, r.floor), 2)}.`,
     `Queue page 100k ÷ 1k: ${goal(ratio(r.queue100k, r.queue1k), 1.2)}; each ÷ its floor: ${goal(ratio(r.queue100k, r.floor) / ratio(r.queue1k, r.floor1k), 1.2)}.`,
-    `Approve-and-submit ÷ action floor: ${goal(ratio(r.approve, r.refused), 2)}; without the X call itself: ${goal((r.approve.median - r.xCall.median) / r.refused.median, 2)}.`,
-    "Per-state counts on the queue come from a cache at most 5 s old (app/(app)/queue/recent-counts.ts): the count reads every draft, the page itself only index probes.",
+    `Approve-and-submit ÷ action floor: ${goal(ratio(r.approve, r.refused), 2)}; without the X call itself: ${goal((r.approve.median - r.xCall.median) / r.refused.median, 2)}; without the dialog first: ${ratio(r.coldApprove, r.coldRefused).toFixed(2)}×.`,
+    "Per-state counts on the queue come from a cache at most 5 s old (lib/review/recent-counts.ts): the count reads every draft, the page itself only index probes.",
     `Seeding 99,000 drafts set-based took ${r.seedSeconds.toFixed(1)} s; the simulator holds ${r.notes} notes afterwards.`,
   ].join("\n");
-  console.log(`${table}\n\n${verdict}`);
+  const where = `Where the click's time goes (${r.steps[0]?.time.n ?? 0} clicks after the dialog's checks, in the bench process, which also runs the simulator; statements counted at the pg driver, BEGIN and COMMIT included; docs/submission.md explains each step):`;
+  console.log(`${table}\n\n${verdict}\n\n${where}\n\n${steps}`);
   writeBenchmarkSection(
     "Queue",
-    `\`npm run bench:queue\`: the production build (\`next build\` first) on a fresh database, one request at a time from the same machine after 5 warm-ups, the kinds compared taking turns so they share the machine's load; the X API is the simulator, in process. ${environmentLine()}\n\n${table}\n\n${verdict}`,
+    `\`npm run bench:queue\`: the production build (\`next build\` first) on a fresh database, one request at a time from the same machine after 5 warm-ups, the kinds compared taking turns so they share the machine's load; the X API is the simulator, in process. ${environmentLine()}\n\n${table}\n\n${verdict}\n\n${where}\n\n${steps}`,
   );
+}
+
+/** A connection string whose sessions start with these server settings (libpq's `options`). */
+function withConnectionOptions(url: string, options: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set("options", options);
+  return parsed.toString();
 }

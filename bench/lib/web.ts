@@ -3,10 +3,22 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
+import { demoCredentials } from "../../lib/x-simulator";
 import { waitForHttp } from "../../scripts/lib/wait-for-http";
 import { freePort } from "../../tests/support/test-server";
 
 export type WebServer = { url: string; stop(): void };
+
+/** The X API settings that point a server at the simulator (lib/x-simulator), with its demo writer's OAuth 1.0a credentials. */
+export function simulatorEnv(simUrl: string): Record<string, string> {
+  return {
+    X_API_BASE_URL: simUrl,
+    X_API_KEY: demoCredentials.app.consumerKey,
+    X_API_KEY_SECRET: demoCredentials.app.consumerSecret,
+    X_ACCESS_TOKEN: demoCredentials.writer.accessToken,
+    X_ACCESS_TOKEN_SECRET: demoCredentials.writer.accessTokenSecret,
+  };
+}
 
 /** `next start` on the existing production build, on a free port, against the given database and X API. */
 export async function startProductionServer(env: { databaseUrl: string; xApi: Record<string, string> }): Promise<WebServer> {
@@ -55,13 +67,14 @@ export function actionId(filename: string, exportedName: string): string {
   return found[0];
 }
 
+/** The headers a browser sends with a server action call (a POST to the page, body `JSON.stringify([input])`). */
+export function actionHeaders(baseUrl: string, cookie: string, id: string): Record<string, string> {
+  return { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseUrl, cookie };
+}
+
 /** Calls a server action as the browser does (POST with Next-Action); returns the raw Flight answer. */
 export async function callAction(baseUrl: string, cookie: string, page: string, id: string, input: unknown): Promise<string> {
-  const response = await fetch(`${baseUrl}${page}`, {
-    method: "POST",
-    headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", origin: baseUrl, cookie },
-    body: JSON.stringify([input]),
-  });
+  const response = await fetch(`${baseUrl}${page}`, { method: "POST", headers: actionHeaders(baseUrl, cookie, id), body: JSON.stringify([input]) });
   const text = await response.text();
   if (!response.ok) throw new Error(`action ${id} answered ${response.status}: ${text.slice(0, 300)}`);
   return text;

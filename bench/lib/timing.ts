@@ -11,22 +11,23 @@ export async function timeRequests(n: number, request: (i: number) => Promise<vo
 /**
  * Runs the kinds in turn (a, b, c, a, b, c, …), one request at a time, after a warm-up of each. On
  * a shared machine load comes and goes: taking turns exposes every kind to the same conditions, so
- * their ratios hold even when the absolute numbers drift.
+ * their ratios hold even when the absolute numbers drift. A kind that does more than the part to
+ * measure (say, the requests a page makes before the click) times that part itself and returns it, in ms.
  */
-export async function timeInTurns<K extends string>(n: number, kinds: Record<K, (i: number) => Promise<void>>): Promise<Record<K, Timing>> {
+export async function timeInTurns<K extends string>(n: number, kinds: Record<K, (i: number) => Promise<void | number>>): Promise<Record<K, Timing>> {
   const names = Object.keys(kinds) as K[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let i = 0; i < WARMUP + n; i++) {
     for (const name of names) {
       const started = performance.now();
-      await kinds[name](i);
-      if (i >= WARMUP) samples[name].push(performance.now() - started);
+      const measured = await kinds[name](i);
+      if (i >= WARMUP) samples[name].push(typeof measured === "number" ? measured : performance.now() - started);
     }
   }
   return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Timing>;
 }
 
-function summarize(samples: number[]): Timing {
+export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { median: at(0.5), p95: at(0.95), n: sorted.length };
