@@ -5,8 +5,8 @@ import type { TokenUsage } from "@/lib/drafting/provider";
 
 import { estimateCostMicros, priceOf } from "./prices";
 
-/** What a call was for: a first draft, a revision answering suggestions, or a post's triage. */
-export type LlmPurpose = "draft" | "revise" | "triage";
+/** What a call was for: a first draft, a revision answering suggestions, a post's triage, or a shadow variant's draft. */
+export type LlmPurpose = "draft" | "revise" | "triage" | "shadow";
 
 export type LlmCallRecord = {
   writerId: string | null;

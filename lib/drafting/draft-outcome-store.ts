@@ -28,10 +28,10 @@ const target = {
  * Every part hangs off the conditional update: when the claim is no longer this run's (recovered
  * as abandoned, maybe drafted by another run) nothing is written and this returns false.
  */
-export async function saveDraftResult(db: DbClient, claim: ClaimedDraft, result: DraftResult): Promise<boolean> {
+export async function saveDraftResult(db: DbClient, claim: ClaimedDraft, result: DraftResult, variantId: string | null = null): Promise<boolean> {
   const { state, action } = target[result.kind];
   const revisionId = result.kind === "note" ? randomUUID() : null;
-  const after: AuditState = { state, revisionId, ...describe(result) };
+  const after: AuditState = { state, revisionId, variantId, ...describe(result) };
   const rows = await db.$queryRaw<{ version: number }[]>`
     WITH moved AS (
       UPDATE drafts SET state = ${state}::"DraftState", version = version + 1, updated_at = ${utcNow}, ${outcomeColumns(result, revisionId)}
@@ -42,7 +42,7 @@ export async function saveDraftResult(db: DbClient, claim: ClaimedDraft, result:
       SELECT NULL, ${action}, 'draft', moved.id, jsonb_build_object('state', 'drafting', 'version', moved.version - 1),
              ${JSON.stringify(after)}::jsonb || jsonb_build_object('version', moved.version)
         FROM moved
-    )${result.kind === "note" && revisionId ? Prisma.sql`, revision AS (${insertFirstRevision(revisionId, result)})` : Prisma.empty}
+    )${result.kind === "note" && revisionId ? Prisma.sql`, revision AS (${insertFirstRevision(revisionId, result, variantId)})` : Prisma.empty}
     SELECT version FROM moved`;
   return rows.length > 0;
 }
@@ -66,16 +66,16 @@ function outcomeColumns(result: DraftResult, revisionId: string | null): Prisma.
  * draft; for a regenerated one the next number, with the revision it replaces as its parent (the
  * subqueries read the draft as it was before this statement's update).
  */
-function insertFirstRevision(id: string, outcome: NoteOutcome): Prisma.Sql {
+function insertFirstRevision(id: string, outcome: NoteOutcome, variantId: string | null): Prisma.Sql {
   const { note, provenance: p } = outcome;
   const checks = { ...outcome.checks, injectionReasons: outcome.injectionReasons };
   return Prisma.sql`
     INSERT INTO revisions (id, draft_id, number, parent_id, author_kind, text, classification, misleading_tags, trustworthy_sources,
-                           provider, model, prompt_version, latency_ms, input_tokens, output_tokens, rationale, checks, injection_suspected)
+                           provider, model, prompt_version, latency_ms, input_tokens, output_tokens, rationale, checks, injection_suspected, variant_id)
     SELECT ${id}, moved.id, (SELECT coalesce(max(r.number), 0) + 1 FROM revisions r WHERE r.draft_id = moved.id),
            (SELECT d.current_revision_id FROM drafts d WHERE d.id = moved.id), 'ai', ${note.text}, ${note.classification}, ${note.misleadingTags}::text[], ${note.trustworthySources},
            ${p.provider}, ${p.model}, ${p.promptVersion}, ${p.latencyMs}::int, ${p.inputTokens}::int, ${p.outputTokens}::int,
-           ${outcome.rationale}, ${JSON.stringify(checks)}::jsonb, ${outcome.injectionSuspected}
+           ${outcome.rationale}, ${JSON.stringify(checks)}::jsonb, ${outcome.injectionSuspected}, ${variantId}
       FROM moved`;
 }
 

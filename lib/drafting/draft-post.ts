@@ -4,7 +4,7 @@ import type { NormalizedPost } from "@/lib/posts/post";
 import { checkDraft, noteRuleErrors, type DraftChecks } from "./checks";
 import { findInjectionSignsInDraft, findInjectionSignsInPost } from "./injection";
 import { draftAnswerSchema, type Abstention, type DraftAnswer } from "./output/answers";
-import { buildDraftRequest } from "./prompts/build-request";
+import { buildDraftRequest, type DraftPromptVersion } from "./prompts/build-request";
 import type { DraftingProvider } from "./provider";
 import { callForStructuredAnswer, type CallOptions, type Provenance } from "./structured-call";
 
@@ -22,7 +22,11 @@ export type DraftOutcome =
   | { kind: "abstain"; decision: Abstention; rationale: string; provenance: Provenance }
   | { kind: "failed"; reason: string; rawOutput: string | null; provenance: Provenance };
 
-export type DraftOptions = CallOptions & { existingNoteTextsOnPost?: readonly string[] };
+export type DraftOptions = CallOptions & {
+  existingNoteTextsOnPost?: readonly string[];
+  /** Default draft-v1. A drafting variant chooses its own (docs/variants.md). */
+  promptVersion?: DraftPromptVersion;
+};
 
 /**
  * One AI draft for a post. Model and provider failures come back as a `failed` outcome, never as an
@@ -30,7 +34,7 @@ export type DraftOptions = CallOptions & { existingNoteTextsOnPost?: readonly st
  * in `checks`: a reviewer can fix a note that is 5 characters too long, and nothing is ever cut.
  */
 export async function draftPost(post: NormalizedPost, provider: DraftingProvider, options: DraftOptions = {}): Promise<DraftOutcome> {
-  const result = await callForStructuredAnswer(provider, buildDraftRequest(post), draftAnswerSchema, noteErrors, options);
+  const result = await callForStructuredAnswer(provider, buildDraftRequest(post, options.promptVersion), draftAnswerSchema, noteErrors, options);
   if (!result.ok) return { kind: "failed", reason: result.reason, rawOutput: result.rawOutput, provenance: result.provenance };
 
   const { value: answer, provenance } = result;

@@ -14,6 +14,7 @@ import {
 } from "./draft-claims";
 import { saveDraftResult, type DraftResult } from "./draft-outcome-store";
 import { draftPost, type DraftOptions } from "./draft-post";
+import type { DraftPromptVersion } from "./prompts/build-request";
 import type { DraftingProvider } from "./provider";
 import { createSemaphore } from "./semaphore";
 import { loadPostsForDrafting, type PostForDrafting } from "./stored-post";
@@ -24,8 +25,13 @@ export const DRAFTING_STALE_AFTER_MS = 15 * 60_000;
 /** Failure reasons kept on the run for the Runs page; the rest are on the drafts themselves. */
 const MAX_RUN_ERRORS = 50;
 
+/** The drafting variant a run drafts as (docs/variants.md): its prompt and temperature, its id on every AI revision. */
+export type RunVariant = { id: string; promptVersion: DraftPromptVersion; temperature: number };
+
 export type DraftingRunOptions = {
   feed: DraftingFeed;
+  /** Without one: draft-v1 at its own temperature, and no variant recorded (tests, benchmarks). */
+  variant?: RunVariant;
   triggeredById?: string | null;
   /** Model calls in flight at once. The provider brings its own rate limit (see rateLimited). */
   concurrency: number;
@@ -74,17 +80,18 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
     reporter.update({ progress, total: Math.max(total, progress), counts });
   };
 
+  const variantOptions: DraftOptions = options.variant ? { promptVersion: options.variant.promptVersion, temperature: options.variant.temperature } : {};
   const draft = async (claim: ClaimedDraft, input: PostForDrafting | undefined): Promise<DraftResult> => {
     if (!input) return { kind: "crashed", reason: `Post ${claim.postId} is no longer stored.` };
     try {
-      return await draftPost(input.post, provider, { ...options.draftOptions, existingNoteTextsOnPost: input.existingNoteTexts });
+      return await draftPost(input.post, provider, { ...variantOptions, ...options.draftOptions, existingNoteTextsOnPost: input.existingNoteTexts });
     } catch (error) {
       return { kind: "crashed", reason: `Drafting broke: ${messageOf(error)}` };
     }
   };
   const save = async (claim: ClaimedDraft, result: DraftResult) => {
     try {
-      if (!(await saveDraftResult(db, claim, result))) return; // the claim was taken back: someone else owns it now
+      if (!(await saveDraftResult(db, claim, result, options.variant?.id ?? null))) return; // the claim was taken back: someone else owns it now
       counts[countOf[result.kind]] += 1;
       if (result.kind === "failed" || result.kind === "crashed") noteError(`Post ${claim.postId}: ${result.reason}`);
     } catch (error) {

@@ -1,6 +1,8 @@
 import type { NoteInput } from "@/lib/note-text";
 import type { NormalizedPost } from "@/lib/posts/post";
 
+import type { DraftPromptVersion } from "./prompts/build-request";
+
 export type ProviderId = "xai" | "openai-compatible" | "offline";
 
 /** A reviewer's request to improve a draft (Collaborative Notes). */
@@ -11,7 +13,8 @@ export type NoteSuggestion = { id: string; text: string };
  * drafter cannot read prose, so it works from this instead and still answers in the same JSON.
  */
 export type DraftingTask =
-  | { kind: "draft"; post: NormalizedPost }
+  /** promptVersion: absent means draft-v1 (the offline drafter writes in that version's style). */
+  | { kind: "draft"; post: NormalizedPost; promptVersion?: DraftPromptVersion }
   | { kind: "revise"; post: NormalizedPost; currentRevision: NoteInput; suggestions: NoteSuggestion[] };
 
 export type ChatTurn = { role: "user" | "assistant"; content: string };

@@ -28,7 +28,8 @@ const storedNote = z.object({
 export async function reviseDraft(
   db: DbClient,
   provider: DraftingProvider,
-  request: { draftId: string; requestedById: string | null },
+  /** variantId: the drafting variant whose model answers (docs/variants.md), recorded on the revision. */
+  request: { draftId: string; requestedById: string | null; variantId?: string | null },
   options: CallOptions = {},
 ): Promise<RevisionRunResult> {
   const { draftId, requestedById } = request;
@@ -64,6 +65,7 @@ export async function reviseDraft(
       revisionId: draft.currentRevision.id,
       suggestionIds: draft.suggestions.map((s) => s.id),
       requestedById,
+      variantId: request.variantId ?? null,
     },
     outcome,
   );

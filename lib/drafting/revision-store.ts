@@ -16,6 +16,8 @@ export type RevisionBasis = {
   suggestionIds: string[];
   /** Who asked for the revision (by suggesting); the AI is the actor, they are on the record. */
   requestedById: string | null;
+  /** The drafting variant whose model wrote the answer. */
+  variantId: string | null;
 };
 
 export type SavedRevision =
@@ -92,6 +94,7 @@ async function insertAiRevision(
       storyAssessment: revised.storyAssessment,
       checks: { ...revised.checks, injectionReasons: revised.injectionReasons, keptBecause: outcome.reason },
       injectionSuspected: revised.injectionSuspected,
+      variantId: basis.variantId,
     },
     select: { id: true },
   });

@@ -1,42 +1,51 @@
 import "server-only";
 
 import { env, type Env } from "@/lib/config/env";
-import { llmChoice } from "@/lib/config/runtime";
 import { meteredProvider } from "@/lib/costs/metered-provider";
-import { createDraftingProvider, type DraftingProvider, type DraftingProviderConfig } from "@/lib/drafting";
-import { createRateLimiter, rateLimited } from "@/lib/drafting/rate-limiter";
+import { createDraftingProvider, type DraftingProvider } from "@/lib/drafting";
+import { createRateLimiter, rateLimited, unlimited, type RateLimiter } from "@/lib/drafting/rate-limiter";
+import { DomainError } from "@/lib/errors";
+import { resolveVariantModel, type SpendAttribution, type VariantModel, type VariantModelSource } from "@/lib/variants/models";
 
-export type DraftingSetup = {
-  /**
-   * Already rate limited: drafting runs and revisions in this process share one budget. Metered:
-   * every call is in the cost ledger, and none is made for a writer whose LLM budget is spent.
-   */
-  provider: DraftingProvider;
-  concurrency: number;
-};
+/**
+ * The models drafting variants use, built once per worker process. Every model is rate limited
+ * with all other calls to the same provider (drafting runs, shadow drafts and AI revisions share
+ * one budget per provider) and metered: every call is in the cost ledger, and none is made for a
+ * writer whose LLM budget is spent.
+ */
+export type DraftingSetup = VariantModelSource;
 
-/** The configured model behind the configured limits, built once per worker process. */
 export function draftingSetupFromEnv(config: Env = env()): DraftingSetup {
-  const provider = createDraftingProvider(providerConfig(config));
-  const requestsPerMinute = config.LLM_REQUESTS_PER_MINUTE ?? (provider.id === "offline" ? null : DEFAULT_REMOTE_RPM);
-  return {
-    provider: meteredProvider(requestsPerMinute ? rateLimited(provider, createRateLimiter({ requestsPerMinute })) : provider),
-    concurrency: config.DRAFTING_CONCURRENCY,
+  const models = new Map<string, DraftingProvider>();
+  const limiters = new Map<string, RateLimiter>();
+  const limiterFor = (provider: DraftingProvider["id"]) => {
+    const requestsPerMinute = config.LLM_REQUESTS_PER_MINUTE ?? (provider === "offline" ? null : DEFAULT_REMOTE_RPM);
+    if (!requestsPerMinute) return unlimited;
+    let limiter = limiters.get(provider);
+    if (!limiter) limiters.set(provider, (limiter = createRateLimiter({ requestsPerMinute })));
+    return limiter;
   };
+
+  return {
+    concurrency: config.DRAFTING_CONCURRENCY,
+    modelFor(variantModel: VariantModel, spend?: SpendAttribution) {
+      const resolved = resolveVariantModel(variantModel, config);
+      if (!resolved.ok) throw new DomainError("blocked", resolved.problem);
+      const key = JSON.stringify(resolved.config);
+      let model = models.get(key);
+      if (!model) {
+        const provider = createDraftingProvider(resolved.config);
+        models.set(key, (model = rateLimited(provider, limiterFor(provider.id))));
+      }
+      return spend ? meteredProvider(model, () => Promise.resolve(spend)) : meteredProvider(model);
+    },
+  };
+}
+
+/** For tests: one model answers for every variant, unmetered. */
+export function singleModelSetup(provider: DraftingProvider, concurrency: number): DraftingSetup {
+  return { concurrency, modelFor: () => provider };
 }
 
 /** A cautious default for a hosted model; raise LLM_REQUESTS_PER_MINUTE to your account's limit. */
 const DEFAULT_REMOTE_RPM = 60;
-
-function providerConfig(config: Env): DraftingProviderConfig {
-  const choice = llmChoice(config);
-  switch (choice.provider) {
-    case "xai":
-      // env's own validation requires the key whenever xai is chosen (explicitly or by the key's presence).
-      return { provider: "xai", apiKey: config.XAI_API_KEY ?? "", model: choice.model };
-    case "openai-compatible":
-      return { provider: "openai-compatible", baseUrl: choice.endpoint ?? "", apiKey: config.OPENAI_COMPATIBLE_API_KEY, model: choice.model };
-    case "offline":
-      return { provider: "offline" };
-  }
-}

@@ -16,6 +16,8 @@ const writerJob = z.object({ writerId: z.string().optional(), triggeredById: tri
 export const jobPayloads = {
   "sync-posts": writerJob.extend({ draftAfter: z.boolean().default(false) }),
   "draft-posts": writerJob,
+  /** Queued by a drafting run that finished, for writers with shadow variants (docs/variants.md). */
+  "shadow-drafts": writerJob,
   "revise-draft": z.object({ draftId: z.string(), triggeredById: triggeredBy }),
   "refresh-notes": writerJob,
   "reconcile-submissions": z.object({ triggeredById: triggeredBy }),
@@ -26,7 +28,7 @@ export type JobPayload<Q extends QueueName> = z.output<(typeof jobPayloads)[Q]>;
 export type JobInput<Q extends QueueName> = z.input<(typeof jobPayloads)[Q]>;
 
 /** Queues whose jobs act for one writer (and fan out over all writers when scheduled). */
-export const writerQueues = ["sync-posts", "draft-posts", "refresh-notes"] as const satisfies QueueName[];
+export const writerQueues = ["sync-posts", "draft-posts", "shadow-drafts", "refresh-notes"] as const satisfies QueueName[];
 export type WriterQueue = (typeof writerQueues)[number];
 
 export const queueNames = Object.keys(jobPayloads) as QueueName[];
@@ -49,6 +51,8 @@ export type QueueSpec = {
 export const queueSpecs: Record<QueueName, QueueSpec> = {
   "sync-posts": { concurrency: 2, retryLimit: 3, retryDelay: 30, expireInSeconds: 15 * 60 },
   "draft-posts": { concurrency: 2, retryLimit: 2, retryDelay: 60, expireInSeconds: 4 * 60 * 60 },
+  // One at a time per worker: shadow drafts are never worth slowing live drafting down for.
+  "shadow-drafts": { concurrency: 1, retryLimit: 1, retryDelay: 300, expireInSeconds: 4 * 60 * 60 },
   "revise-draft": { concurrency: 4, retryLimit: 3, retryDelay: 15, expireInSeconds: 10 * 60 },
   "refresh-notes": { concurrency: 1, retryLimit: 3, retryDelay: 60, expireInSeconds: 30 * 60 },
   "reconcile-submissions": { concurrency: 1, retryLimit: 3, retryDelay: 30, expireInSeconds: 10 * 60 },

@@ -66,6 +66,9 @@ export default async function SettingsPage() {
           </tbody>
         </table>
       </Card>
+      <Link href="/settings/variants" className="text-sm underline">
+        Drafting variants: live and shadow prompts and models, blind-comparison ratings →
+      </Link>
       {roleAtLeast(user.role, "admin") && (
         <div className="flex gap-4">
           <Link href="/settings/users" className="text-sm underline">

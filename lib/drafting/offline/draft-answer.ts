@@ -5,18 +5,31 @@ import type { DraftAnswerJson } from "../output/answers";
 import { hostOf, isReferenceHost } from "../reference-domains";
 import { claimsAccuracy, tagsSuggestedBy, uncheckableCue } from "./cues";
 import { chooseEvidence, topicPhrase, topicOfPost, type Evidence } from "./evidence";
-import { misleadingTemplates, notMisleadingTemplates } from "./note-templates";
+import {
+  conciseMisleadingTemplates,
+  conciseNotMisleadingTemplates,
+  misleadingTemplates,
+  notMisleadingTemplates,
+} from "./note-templates";
 import { pick, randomFor } from "./seeded-random";
 
 const ENGLISH = new Set(["en", "und", "zxx", "qme", "qht", "qam"]);
 const MAX_TAGS = 2;
+
+/** How the note is worded: draft-v1's standard sentences, or draft-v2's concise ones. Decisions are the same. */
+export type OfflineStyle = "standard" | "concise";
+
+const templateSets = {
+  standard: { misleading: misleadingTemplates, notMisleading: notMisleadingTemplates },
+  concise: { misleading: conciseMisleadingTemplates, notMisleading: conciseNotMisleadingTemplates },
+} as const;
 
 /**
  * The offline drafter's answer to the draft prompt, decided by open rules (docs/drafting.md):
  * abstain where a real writer should (a media note already shown, satire, opinion or prediction
  * nobody asked a note for, no evidence), otherwise a templated note citing the requesters' source.
  */
-export function offlineDraftAnswer(post: NormalizedPost): DraftAnswerJson {
+export function offlineDraftAnswer(post: NormalizedPost, style: OfflineStyle = "standard"): DraftAnswerJson {
   if (post.matchedMediaNotes.some((m) => m.matchStatus === "matched_and_shown")) {
     return abstain("no_note_needed", "A note on this post's media is already shown on X, which rejects new notes here.");
   }
@@ -43,7 +56,8 @@ export function offlineDraftAnswer(post: NormalizedPost): DraftAnswerJson {
   const noteTags: MisleadingTag[] =
     classification === "not_misleading" ? [] : tags.length > 0 ? tags : ["missing_important_context"];
 
-  const templates = classification === "not_misleading" ? notMisleadingTemplates : misleadingTemplates[noteTags[0] ?? "other"];
+  const set = templateSets[style];
+  const templates = classification === "not_misleading" ? set.notMisleading : set.misleading[noteTags[0] ?? "other"];
   const text = pick(randomFor(post.id), templates)({
     subject: subjectOf(post),
     source: evidence.sourceName,

@@ -48,6 +48,45 @@ export const notMisleadingTemplates: Templates = [
   (f) => `Readers asked whether this is accurate: it matches the record on ${f.topic} from ${f.source}. ${f.url}`,
 ];
 
+/**
+ * The concise style (prompt draft-v2): the correction first, in one sentence, then the link. Shorter
+ * than the standard templates on purpose, so a shadow variant on draft-v2 writes visibly different notes.
+ */
+const conciseContext: Templates = [
+  (f) => `Missing context: ${f.source} gives the fuller picture on ${f.topic}. ${f.url}`,
+  (f) => `${f.subject} tells only part of the story; ${f.source} has the rest. ${f.url}`,
+];
+
+export const conciseMisleadingTemplates: Record<MisleadingTag, Templates> = {
+  manipulated_media: [
+    (f) => `${f.subject} was altered; the original, documented by ${f.source}, differs. ${f.url}`,
+    (f) => `Edited media: the unaltered original shows something else. ${f.url}`,
+  ],
+  outdated_information: [
+    (f) => `${f.subject} is old and shared as if it were new. ${f.url}`,
+    (f) => `Out of date: current figures on ${f.topic} from ${f.source} differ. ${f.url}`,
+  ],
+  factual_error: [
+    (f) => `${cap(f.source)} reports otherwise on ${f.topic}. ${f.url}`,
+    (f) => `Not accurate: ${f.source} shows the facts differ. ${f.url}`,
+  ],
+  disputed_claim_as_fact: [
+    (f) => `This is disputed, not settled; see ${f.source}. ${f.url}`,
+    (f) => `Unproven: the evidence on ${f.topic} is contested. ${f.url}`,
+  ],
+  misinterpreted_satire: [
+    (f) => `This is satire, not a news report. ${f.url}`,
+    (f) => `${f.subject} comes from a joke site and is not real. ${f.url}`,
+  ],
+  missing_important_context: conciseContext,
+  other: conciseContext,
+};
+
+export const conciseNotMisleadingTemplates: Templates = [
+  (f) => `Accurate: this matches ${f.source}. ${f.url}`,
+  (f) => `${f.subject} is genuine, according to ${f.source}. ${f.url}`,
+];
+
 /** Starts a sentence with a publisher ("the World Health Organization"); a domain stays lower-case. */
 export function cap(source: string): string {
   return source.startsWith("the ") ? `The ${source.slice(4)}` : source;

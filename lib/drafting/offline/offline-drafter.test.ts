@@ -53,6 +53,35 @@ describe("offline drafter over many kinds of posts", () => {
   });
 });
 
+describe("offline drafter in draft-v2's concise style", () => {
+  const posts = fc.sample(arbitraryPost, { seed: 1981, numRuns: 400 });
+  const concise = (post: NormalizedPost) => draftPost(post, drafter, { promptVersion: "draft-v2" });
+
+  it("decides exactly as in draft-v1, writes valid, clean notes, and words them differently and shorter", async () => {
+    let shorter = 0;
+    let notes = 0;
+    for (const post of posts) {
+      const [standard, short] = await Promise.all([draftPost(post, drafter), concise(post)]);
+      expect(short.kind).toBe(standard.kind);
+      expect(short.provenance.promptVersion).toBe("draft-v2");
+      if (standard.kind === "abstain" && short.kind === "abstain") expect(short.decision).toBe(standard.decision);
+      if (standard.kind !== "note" || short.kind !== "note") continue;
+      notes += 1;
+      expect(short.checks.issues, short.note.text).toEqual([]);
+      expect(findInjectionSignsInDraft(short.note, post)).toEqual([]);
+      expect({ ...short.note, text: "" }).toEqual({ ...standard.note, text: "" });
+      expect(short.note.text).not.toBe(standard.note.text);
+      if (short.checks.length.count < standard.checks.length.count) shorter += 1;
+    }
+    expect(notes).toBeGreaterThan(50);
+    expect(shorter / notes).toBeGreaterThan(0.9);
+  });
+
+  it("is deterministic per post", async () => {
+    for (const post of posts.slice(0, 50)) expect(withoutTiming(await concise(post))).toEqual(withoutTiming(await concise(post)));
+  });
+});
+
 describe("offline drafter rules", () => {
   const draft = (post: NormalizedPost) => draftPost(post, drafter);
 

@@ -36,7 +36,7 @@ export function createOfflineDrafter({ simulatedLatencyMs = 0 }: OfflineDrafterO
 
 function answer(task: DraftingTask): DraftAnswerJson | ReviseAnswerJson {
   return task.kind === "draft"
-    ? offlineDraftAnswer(task.post)
+    ? offlineDraftAnswer(task.post, task.promptVersion === "draft-v2" ? "concise" : "standard")
     : offlineReviseAnswer(task.post, task.currentRevision, task.suggestions);
 }
 

@@ -3,17 +3,31 @@ import type { NormalizedPost } from "@/lib/posts/post";
 
 import { toWireNote } from "../output/wire-note";
 import type { GenerationRequest, NoteSuggestion } from "../provider";
-import * as draftPrompt from "./draft-v1";
+import * as draftV1 from "./draft-v1";
+import * as draftV2 from "./draft-v2";
 import * as revisePrompt from "./revise-v1";
 import { fillTemplate, postContextBlocks, untrustedBlock } from "./untrusted-data";
 
 export type PromptedRequest = { promptVersion: string; request: GenerationRequest };
 
-export function buildDraftRequest(post: NormalizedPost): PromptedRequest {
+/** Every released draft prompt, by version: what a drafting variant may choose (docs/variants.md). */
+const draftPrompts = { [draftV1.version]: draftV1, [draftV2.version]: draftV2 } as const;
+
+export type DraftPromptVersion = keyof typeof draftPrompts;
+export const draftPromptVersions = Object.keys(draftPrompts) as [DraftPromptVersion, ...DraftPromptVersion[]];
+export const DEFAULT_DRAFT_PROMPT: DraftPromptVersion = draftV1.version;
+
+/** The temperature a draft prompt was written for: a variant's starting point. */
+export function draftPromptTemperature(version: DraftPromptVersion): number {
+  return draftPrompts[version].temperature;
+}
+
+export function buildDraftRequest(post: NormalizedPost, promptVersion: DraftPromptVersion = DEFAULT_DRAFT_PROMPT): PromptedRequest {
+  const draftPrompt = draftPrompts[promptVersion];
   return {
     promptVersion: draftPrompt.version,
     request: {
-      task: { kind: "draft", post },
+      task: { kind: "draft", post, promptVersion: draftPrompt.version },
       system: draftPrompt.system,
       temperature: draftPrompt.temperature,
       messages: [{ role: "user", content: fillTemplate(draftPrompt.user, postContextBlocks(post)) }],
