@@ -5,6 +5,7 @@ import { UndoProvider } from "@/components/review/session/undo";
 import { evaluateGatesAction, overrideGateAction } from "@/lib/gates/actions";
 
 import { askForRevisionAction, regenerateAction } from "./[draftId]/actions";
+import { rateDraftAction } from "./[draftId]/rating-actions";
 import {
   approveAndSubmitAction,
   claimAction,
@@ -42,6 +43,7 @@ export default function QueueLayout({ children }: { children: ReactNode }) {
     reconcile: reconcileAction,
     askForRevision: askForRevisionAction,
     regenerate: regenerateAction,
+    rateDraft: rateDraftAction,
     evaluateGates: evaluateGatesAction,
     overrideGate: overrideGateAction,
   };

@@ -35,6 +35,7 @@ const actionLabels: Record<string, string> = {
   "draft.loseTrack": "outcome unknown",
   "draft.reconcileFound": "reconciled: found on X",
   "draft.reconcileAbsent": "reconciled: not on X",
+  "draft.rate": "rated the AI draft",
   "suggestion.add": "left a suggestion",
   "suggestion.answer": "AI answered a suggestion",
   "submission.create": "froze the request for X",
@@ -76,7 +77,7 @@ function summary(event: AuditEventDto): string {
   const parts: string[] = [];
   if (before.state && after.state && before.state !== after.state) parts.push(`${before.state} → ${after.state}`);
   if (after.version !== undefined) parts.push(`v${String(after.version)}`);
-  for (const key of ["reason", "note", "xNoteId", "mode", "disposition"]) {
+  for (const key of ["reason", "note", "xNoteId", "mode", "disposition", "claimOpinionScore", "gatePass"]) {
     if (after[key] !== undefined && after[key] !== null) parts.push(`${key}: ${String(after[key])}`);
   }
   return parts.join(" · ");

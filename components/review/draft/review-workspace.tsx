@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from "react";
 
 import { useToast } from "@/components/ui/toast";
 import { roleAtLeast, type Role } from "@/lib/auth/roles";
-import type { DraftDetailDto } from "@/lib/review/detail";
+import type { RatingDto } from "@/lib/ratings/dto";
+import type { DraftDetailDto } from "@/lib/review/dto";
 import type { QueueFilters } from "@/lib/review/queue-filters";
 
 import { useShortcuts } from "../keyboard/use-shortcuts";
@@ -13,6 +14,7 @@ import { draftHref, queueHref } from "../queue-url";
 import { AiDraftCard } from "./ai-draft-card";
 import { ApproveDialog } from "./approve-dialog";
 import type { SendingBudget } from "./budget";
+import { DraftRating } from "./draft-rating";
 import { DraftStatus } from "./draft-status";
 import { HistoryTabs } from "./history-tabs";
 import { NoteRequests } from "./note-requests";
@@ -33,6 +35,8 @@ type Props = {
   neighbors: Neighbors;
   budget: SendingBudget;
   now: Date;
+  /** The viewer's "would I post this as is?" on the AI draft, if they gave one. */
+  rating: RatingDto | null;
 };
 
 /**
@@ -40,7 +44,7 @@ type Props = {
  * below. Wires the claim, the editor, the decisions and the keys together; the parts live in
  * their own files.
  */
-export function ReviewWorkspace({ detail, submissionMessage, viewer, filters, neighbors, budget, now }: Props) {
+export function ReviewWorkspace({ detail, submissionMessage, viewer, filters, neighbors, budget, now, rating }: Props) {
   const { draft, post } = detail;
   const router = useRouter();
   const toast = useToast();
@@ -108,6 +112,7 @@ export function ReviewWorkspace({ detail, submissionMessage, viewer, filters, ne
           <PostCard post={post} now={now} />
           <NoteRequests post={post} />
           <AiDraftCard aiDraft={detail.aiDraft} aiDecision={draft.aiDecision} aiRationale={draft.aiRationale} />
+          {detail.aiDraft && isReviewer && <DraftRating draftId={draft.id} aiRevisionId={detail.aiDraft.id} initial={rating} />}
         </div>
         <div className="flex flex-col gap-4">
           {inQueue ? (

@@ -20,6 +20,8 @@ export const shortcutGroups = [
       { keys: ["r"], does: "Reject with a reason" },
       { keys: ["s"], does: "Skip: back of the queue" },
       { keys: ["u"], does: "Undo your last reject, skip or unsent approval" },
+      { keys: ["y"], does: "Rate the AI draft: I would post it as is" },
+      { keys: ["n"], does: "Rate the AI draft: I would not post it as is" },
     ],
   },
 ] as const;

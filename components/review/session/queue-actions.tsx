@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 
 import type * as draftActions from "@/app/(app)/queue/[draftId]/actions";
+import type * as ratingActions from "@/app/(app)/queue/[draftId]/rating-actions";
 import type * as queueActions from "@/app/(app)/queue/actions";
 import type * as gateActions from "@/lib/gates/actions";
 
@@ -26,6 +27,7 @@ export type QueueActions = {
   reconcile: typeof queueActions.reconcileAction;
   askForRevision: typeof draftActions.askForRevisionAction;
   regenerate: typeof draftActions.regenerateAction;
+  rateDraft: typeof ratingActions.rateDraftAction;
   evaluateGates: typeof gateActions.evaluateGatesAction;
   overrideGate: typeof gateActions.overrideGateAction;
 };

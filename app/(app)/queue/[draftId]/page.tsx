@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 
 import { ReviewWorkspace } from "@/components/review/draft/review-workspace";
 import { requirePageRole } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { approvalsRemainingToday } from "@/lib/notes/approvals-remaining";
+import { ratingOf } from "@/lib/ratings/read";
 import { getDraftDetail } from "@/lib/review/detail";
 import { parseQueueFilters } from "@/lib/review/queue-filters";
 import { createsInLastDay, DAILY_CREATE_LIMIT } from "@/lib/submission/budget";
@@ -29,11 +29,12 @@ export default async function DraftPage({ params, searchParams }: Props) {
     throw error;
   });
   const writerId = detail.draft.writer.id;
-  const [neighbors, creates, approvals] = await Promise.all([
+  const [neighbors, creates, approvals, rating] = await Promise.all([
     queueNeighbors(detail.draft, filters, user),
-    createsInLastDay(getDb(), writerId),
+    createsInLastDay(writerId),
     // X's writing limit applies to production notes only, and its estimate reads the writer's notes.
     detail.draft.mode === "production" ? approvalsRemainingToday(writerId) : null,
+    ratingOf(draftId, user.id),
   ]);
   return (
     <ReviewWorkspace
@@ -45,6 +46,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       neighbors={neighbors}
       budget={{ creates: { used: creates.used, limit: DAILY_CREATE_LIMIT }, approvals: approvals && { remaining: approvals.remaining, limit: approvals.limit } }}
       now={new Date()}
+      rating={rating}
     />
   );
 }
