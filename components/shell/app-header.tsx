@@ -1,18 +1,19 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import type { Role } from "@/lib/auth/roles";
 
 import { NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 
-export function AppHeader({ user, writerMode }: { user: { name: string; role: string }; writerMode: "test" | "production" | null }) {
+export function AppHeader({ user, writerMode }: { user: { name: string; role: Role }; writerMode: "test" | "production" | null }) {
   return (
     <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
         <Link href="/queue" className="font-semibold tracking-tight">
           Notedesk
         </Link>
-        <NavLinks />
+        <NavLinks role={user.role} />
         <div className="ml-auto flex items-center gap-3 text-sm">
           {writerMode && (
             <Badge tone={writerMode === "production" ? "warn" : "info"}>
