@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { DraftingProvider } from "@/lib/drafting/provider";
 import { keyedProvider } from "@/lib/drafting/testing/keyed-provider";
-import { overturnTriage } from "@/lib/triage";
+import { overturnTriage, triageFor } from "@/lib/triage";
 import { startXSimulator, type XSimulator } from "@/lib/x-simulator";
 import { buildDemoData } from "@/lib/x-simulator/demo-data/build";
 import type { PostKind } from "@/lib/x-simulator/demo-data/language-pack";
@@ -27,23 +27,41 @@ afterAll(async () => {
   await t.drop();
 });
 beforeEach(async () => {
-  await t.db.$executeRaw`TRUNCATE posts, post_triage, eligibility, job_runs, writers, audit_events CASCADE`;
+  await t.db.$executeRaw`TRUNCATE posts, eligibility, job_runs, writers, audit_events CASCADE`;
   writer = await t.db.writer.create({ data: { name: "w", feedLang: "all" }, select: { id: true, testMode: true, feedSize: true, feedLang: true } });
 });
 
-const triageRows = () => t.db.postTriage.findMany({ orderBy: { postId: "asc" } });
+/** Every triaged post's stored triage: the columns of posts the sync writes. */
+const triageRows = () =>
+  t.db.post.findMany({
+    where: { triageVerdict: { not: null } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true, checkability: true, triageVerdict: true, machineVerdict: true, priorityKey: true, triageAgainst: true, triagedAt: true,
+      triageModel: true, triagePromptVersion: true, triageModelCheckable: true, triageModelReason: true, overturnedById: true, overturnReason: true,
+    },
+  });
+const triageOf = async (id: string) => (await t.db.post.findUniqueOrThrow({ where: { id }, select: { triageVerdict: true, machineVerdict: true, triageModel: true, overturnedById: true, overturnReason: true } }));
 const claim = fakePost("1001", { text: "Official figures: 4,800 homes stand empty, the council confirmed." });
 const modelSays = (checkable: boolean) => keyedProvider(() => JSON.stringify({ checkable, reason: checkable ? "States figures." : "A judgement." }));
 
 describe("triage in the sync run", () => {
-  it("stores a verdict with reasons and a priority for every post of the feed", async () => {
+  it("stores a verdict, a priority and why it is out for every post of the feed, and counts them in the run", async () => {
     const result = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
     const rows = await triageRows();
     expect(rows).toHaveLength(await t.db.post.count());
-    expect(result.triage).toEqual({ triaged: rows.length, triagedOut: rows.filter((r) => r.verdict === "out").length });
-    expect(rows.every((r) => r.assessedBy === "heuristic" && r.verdict === r.machineVerdict && Number.isFinite(r.priorityKey))).toBe(true);
-    expect(rows.filter((r) => (r.reasons as unknown[]).length > 0).length).toBeGreaterThan(rows.length * 0.9);
-    expect(new Set(rows.map((r) => r.verdict))).toEqual(new Set(["in", "out"]));
+    const out = rows.filter((r) => r.triageVerdict === "out");
+    expect(result.triage).toEqual({ triaged: rows.length, triagedOut: out.length });
+    expect(rows.every((r) => r.triageModel === null && r.triageVerdict === r.machineVerdict && Number.isFinite(r.priorityKey) && r.triagedAt)).toBe(true);
+    expect(new Set(rows.map((r) => r.triageVerdict))).toEqual(new Set(["in", "out"]));
+    // Why a post is out is kept in one word; the reasons themselves are derived when shown.
+    expect(out.filter((r) => r.triageAgainst !== null).length).toBeGreaterThan(out.length * 0.8);
+    expect(rows.filter((r) => r.triageVerdict === "in").every((r) => r.triageAgainst === null)).toBe(true);
+    const shown = await triageFor(rows.map((r) => r.id));
+    expect([...shown.values()].filter((dto) => dto.reasons.length > 0).length).toBeGreaterThan(rows.length * 0.9);
+    expect([...shown.values()].every((dto) => dto.rulesNow === null)).toBe(true);
+    const run = await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(run.counts).toMatchObject({ new: rows.length, triaged: rows.length, triagedOut: out.length });
   });
 
   it("leaves unchanged posts' triage alone on a re-sync", async () => {
@@ -56,7 +74,7 @@ describe("triage in the sync run", () => {
 
   it("re-triages a post whose content changed, and keeps a reviewer's overturn through it", async () => {
     await syncEligiblePosts(t.db, fixedFeed([claim]), { writer });
-    expect(await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } })).toMatchObject({ verdict: "in", machineVerdict: "in" });
+    expect(await triageOf(claim.id)).toMatchObject({ triageVerdict: "in", machineVerdict: "in" });
     const reviewer = await seedUser(t.db, "Rita", "reviewer");
     await overturnTriage({ postId: claim.id, verdict: "out", reason: "The council already corrected this." }, reviewer);
 
@@ -66,9 +84,8 @@ describe("triage in the sync run", () => {
 
     expect(result.counts).toMatchObject({ updated: 1 });
     expect(result.triage.triaged).toBe(1);
-    const row = await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } });
-    expect(row).toMatchObject({ verdict: "out", machineVerdict: "in", overturnedById: reviewer.id, overturnReason: "The council already corrected this." });
-    expect(JSON.stringify(row.reasons)).toContain("1,200");
+    expect(await triageOf(claim.id)).toMatchObject({ triageVerdict: "out", machineVerdict: "in", overturnedById: reviewer.id, overturnReason: "The council already corrected this." });
+    expect(JSON.stringify((await triageFor([claim.id])).get(claim.id)?.reasons)).toContain("1,200");
   });
 
   it("catches up on posts stored without a triage", async () => {
@@ -76,7 +93,7 @@ describe("triage in the sync run", () => {
     const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer });
     expect(result.counts).toMatchObject({ new: 0, skipped: 1 });
     expect(result.triage.triaged).toBe(1);
-    expect(await t.db.postTriage.count()).toBe(1);
+    expect((await triageRows()).map((r) => r.id)).toEqual([claim.id]);
   });
 
   it("puts most of the demo's opinions, predictions and satire out and most of its claims in", async () => {
@@ -89,11 +106,11 @@ describe("triage in the sync run", () => {
     const demo = buildDemoData(DEFAULT_SEED);
     // A long post's text is its language's claim thread whatever its kind: it says nothing about the kind.
     const kinds = new Map([...demo.testFeed, ...demo.liveFeed].filter((p) => !p.longText).map((p) => [p.id, p.kind]));
-    const rows = (await triageRows()).filter((r) => kinds.has(r.postId));
-    const blocked = (r: (typeof rows)[number]) => JSON.stringify(r.reasons).includes('"blocking":true');
+    const rows = (await triageRows()).filter((r) => kinds.has(r.id));
+    const blocked = (r: (typeof rows)[number]) => r.triageAgainst === "media_note_shown";
     const rate = (of: readonly PostKind[], verdict: "in" | "out") => {
-      const group = rows.filter((r) => of.includes(kinds.get(r.postId) as PostKind) && !blocked(r));
-      return { n: group.length, rate: group.filter((r) => r.verdict === verdict).length / group.length };
+      const group = rows.filter((r) => of.includes(kinds.get(r.id) as PostKind) && !blocked(r));
+      return { n: group.length, rate: group.filter((r) => r.triageVerdict === verdict).length / group.length };
     };
 
     const uncheckable = rate(["opinion", "prediction", "satire"], "out");
@@ -112,11 +129,11 @@ describe("the model pass in the sync run", () => {
     expect(result.triage).toMatchObject({ modelAsked: 50, modelAnswered: 50 });
     expect(model.calls).toBe(50);
     const rows = await triageRows();
-    const byModel = rows.filter((r) => r.assessedBy === "llm");
+    const byModel = rows.filter((r) => r.triageModel !== null);
     expect(byModel).toHaveLength(50);
-    expect(byModel.every((r) => r.model === "keyed-test-model" && r.promptVersion === "triage-v1" && JSON.stringify(r.reasons).includes('"signal":"model"'))).toBe(
-      true,
-    );
+    expect(byModel.every((r) => r.triageModel === "keyed-test-model" && r.triagePromptVersion === "triage-v1" && r.triageModelCheckable === true && r.triageModelReason === "States figures.")).toBe(true);
+    const shown = await triageFor(byModel.map((r) => r.id));
+    expect([...shown.values()].every((dto) => dto.assessedBy === "llm" && dto.rulesNow === null && dto.reasons.some((reason) => reason.signal === "model"))).toBe(true);
     expect(result.triage.triagedOut).toBe(rows.filter((r) => r.machineVerdict === "out").length);
   });
 
@@ -124,7 +141,7 @@ describe("the model pass in the sync run", () => {
     const broken = keyedProvider(() => new Error("502 from the model"));
     const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: broken });
     expect(result).toMatchObject({ state: "succeeded", triage: { triaged: 1, modelAsked: 1, modelAnswered: 0 } });
-    expect(await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } })).toMatchObject({ assessedBy: "heuristic", verdict: "in" });
+    expect(await triageOf(claim.id)).toMatchObject({ triageModel: null, triageVerdict: "in" });
   });
 
   it("drops a model answer about content that changed while the model thought", async () => {
@@ -137,7 +154,7 @@ describe("the model pass in the sync run", () => {
       },
     };
     await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: racing });
-    expect(await t.db.postTriage.findUniqueOrThrow({ where: { postId: claim.id } })).toMatchObject({ assessedBy: "heuristic", verdict: "in" });
+    expect(await triageOf(claim.id)).toMatchObject({ triageModel: null, triageVerdict: "in" });
   });
 
   it("does not ask an offline provider", async () => {

@@ -7,7 +7,7 @@ import { finishRun, reportProgress, startExclusiveRun, type RunError } from "@/l
 import { canAskModel, refineWithModel, type ModelPassCandidate } from "@/lib/triage";
 
 import { assessPage, triagedByUpsert, triageUntriagedPosts } from "./triage-posts";
-import { recordEligibility, upsertPosts } from "./upsert-posts";
+import { upsertPosts } from "./upsert-posts";
 
 // Progress is written at most this often: a row update per page would cost more than the page.
 const PROGRESS_INTERVAL_MS = 500;
@@ -38,8 +38,8 @@ export type SyncOptions = {
 
 /**
  * What triage did in a run: posts (re)assessed and how many of them the machine put out (after the
- * model pass); with a model pass, posts asked about and answers that came back usable. Kept out of
- * the run record's counts for now: the jobs tests pin those exactly (docs/triage.md, phase 2).
+ * model pass); with a model pass, posts asked about and answers that came back usable. The run
+ * record's counts carry them beside the pull's own (the Runs page labels them).
  */
 export type TriageCounts = { triaged: number; triagedOut: number; modelAsked?: number; modelAnswered?: number };
 
@@ -79,20 +79,19 @@ export async function syncEligiblePosts(db: DbClient, feed: EligibleFeed, option
       const ids = page.map((p) => p.id);
       const now = new Date();
       const assessments = assessPage(page, now);
-      const upserted = await upsertPosts(db, page, assessments);
+      const upserted = await upsertPosts(db, page, assessments, { feed: { writerId: writer.id, testMode, runId: run.id }, seenAt: now });
       triaged(triagedByUpsert(page, upserted.changed, assessments, now));
       const changedIds = new Set(upserted.changed.map((c) => c.id));
       seenUnchanged.push(...ids.filter((id) => !changedIds.has(id)));
-      const { newToFeed } = await recordEligibility(db, { writerId: writer.id, testMode, runId: run.id }, ids);
       counts.new += upserted.new;
       counts.updated += upserted.updated;
       counts.skipped += upserted.skipped;
       counts.pages += 1;
       if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
         lastReport = Date.now();
-        await reportProgress(db, run.id, { progress: counts.new + counts.updated + counts.skipped, counts });
+        await reportProgress(db, run.id, { progress: counts.new + counts.updated + counts.skipped, counts: { ...counts, ...triage } });
       }
-      const onlyKnown = ids.length > 0 && newToFeed === 0;
+      const onlyKnown = ids.length > 0 && upserted.newToFeed === 0;
       if ((onlyKnown && !fullScan) || counts.pages >= maxPages) break;
     }
     triaged(await triageUntriagedPosts(db, seenUnchanged));
@@ -107,7 +106,7 @@ export async function syncEligiblePosts(db: DbClient, feed: EligibleFeed, option
   }
 
   const state = errors.length ? "failed" : "succeeded";
-  await finishRun(db, run.id, { state, counts, errors, progress: counts.new + counts.updated + counts.skipped });
+  await finishRun(db, run.id, { state, counts: { ...counts, ...triage }, errors, progress: counts.new + counts.updated + counts.skipped });
   return { runId: run.id, state, pages: counts.pages, counts, triage, errors, durationMs: Date.now() - started };
 }
 

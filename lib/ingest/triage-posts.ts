@@ -39,7 +39,7 @@ export function triagedByUpsert(
  */
 export async function triageUntriagedPosts(db: DbClient, seenUnchanged: readonly string[]): Promise<ModelPassCandidate[]> {
   if (seenUnchanged.length === 0) return [];
-  const rows = await db.post.findMany({ where: { id: { in: [...new Set(seenUnchanged)] }, triage: { is: null } } });
+  const rows = await db.post.findMany({ where: { id: { in: [...new Set(seenUnchanged)] }, triageVerdict: null } });
   const candidates = rows.map((row) => {
     const post = toNormalizedPost(row);
     return { post, contentHash: row.contentHash, firstSeenAt: row.firstSeenAt, heuristic: triagePost(post, row.firstSeenAt) };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { makePost } from "@/lib/drafting/testing/posts";
 
 import { triagePost } from "./assess";
-import { priorityBase, priorityKey } from "./priority";
+import { priorityBase, priorityFactorsOf, priorityKey } from "./priority";
 
 const seen = new Date("2026-01-12T15:00:00Z");
 const triage = (overrides: Parameters<typeof makePost>[0] = {}) => triagePost(makePost(overrides), seen);
@@ -16,11 +16,11 @@ describe("triagePost", () => {
       postId: claim.id,
       verdict: "in",
       assessedBy: "heuristic",
-      model: null,
-      promptVersion: null,
+      opinion: null,
       priorityFactors: { noteRequests: 0, reach: 5_000, reachEstimated: false },
       agedFrom: new Date("2026-01-12T09:00:00.000Z"),
     });
+    expect(result.priorityFactors).toEqual(priorityFactorsOf(claim));
     expect(result.priorityBase).toBe(priorityBase(result.checkability, result.priorityFactors));
     expect(result.priorityKey).toBe(priorityKey(result.priorityBase, result.agedFrom));
     expect(triagePost(structuredClone(claim), seen)).toEqual(result);
@@ -32,8 +32,9 @@ describe("triagePost", () => {
   });
 
   it("records the model and prompt when a model's opinion is part of it", () => {
-    const result = triagePost(makePost(), seen, { checkable: false, reason: "A joke.", model: "grok-mini", promptVersion: "triage-v1" });
-    expect(result).toMatchObject({ assessedBy: "llm", model: "grok-mini", promptVersion: "triage-v1" });
+    const opinion = { checkable: false, reason: "A joke.", model: "grok-mini", promptVersion: "triage-v1" };
+    const result = triagePost(makePost(), seen, opinion);
+    expect(result).toMatchObject({ assessedBy: "llm", opinion });
     expect(result.reasons.find((r) => r.signal === "model")?.weight).toBeLessThan(0);
   });
 });

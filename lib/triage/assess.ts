@@ -1,11 +1,11 @@
 import type { NormalizedPost } from "@/lib/posts/post";
 
 import { assessCheckability } from "./heuristics";
-import { priorityBase, priorityKey, reachOf } from "./priority";
+import { priorityBase, priorityFactorsOf, priorityKey } from "./priority";
 import type { ModelOpinion, TriageAssessment } from "./types";
 
 /** Age counts from when X says the post was made; a post without a usable date counts from when Notedesk first saw it. */
-function agedFrom(post: NormalizedPost, firstSeenAt: Date): Date {
+export function agedFrom(post: Pick<NormalizedPost, "postedAt">, firstSeenAt: Date): Date {
   const posted = post.postedAt ? new Date(post.postedAt) : null;
   return posted && !Number.isNaN(posted.getTime()) ? posted : firstSeenAt;
 }
@@ -13,7 +13,7 @@ function agedFrom(post: NormalizedPost, firstSeenAt: Date): Date {
 /** Checkability, verdict, reasons and priority of one post. Pure: the offline path gives the same answer every time. */
 export function triagePost(post: NormalizedPost, firstSeenAt: Date, opinion: ModelOpinion | null = null): TriageAssessment {
   const { checkability, verdict, reasons } = assessCheckability(post, opinion);
-  const priorityFactors = { noteRequests: post.noteRequests.length, ...reachOf(post.publicMetrics) };
+  const priorityFactors = priorityFactorsOf(post);
   const base = priorityBase(checkability, priorityFactors);
   const from = agedFrom(post, firstSeenAt);
   return {
@@ -22,8 +22,7 @@ export function triagePost(post: NormalizedPost, firstSeenAt: Date, opinion: Mod
     verdict,
     reasons,
     assessedBy: opinion ? "llm" : "heuristic",
-    model: opinion?.model ?? null,
-    promptVersion: opinion?.promptVersion ?? null,
+    opinion,
     priorityBase: base,
     priorityFactors,
     agedFrom: from,

@@ -1,11 +1,18 @@
-export { triagePost } from "./assess";
+export { agedFrom, triagePost } from "./assess";
 export { assessCheckability, IN_THRESHOLD, type Checkability } from "./heuristics";
 export { labelReasons } from "./labels";
 export { assessWithModel, canAskModel } from "./model-opinion";
 export { refineWithModel, type ModelPassCandidate, type ModelPassResult } from "./model-pass";
 export { overturnInputSchema, overturnTriage, type OverturnInput } from "./overturn";
 export { PRIORITY_HALF_LIFE_HOURS, priorityAt } from "./priority";
-export { TRIAGE_PRIORITY_ORDER_SQL } from "./queue-order";
-export { triageFor } from "./read";
-export { saveAssessments, TRIAGE_RECORD_COLUMNS, triageRecord, upsertTriageFrom, type AssessedVersion } from "./store";
+export { triageFor, triageOf, type TriagedPostRow } from "./read";
+export {
+  reassessFrom,
+  saveAssessments,
+  strongestAgainst,
+  triageFields,
+  triageRecord,
+  type AssessedVersion,
+  type TriageFields,
+} from "./store";
 export * from "./types";

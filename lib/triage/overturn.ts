@@ -23,21 +23,22 @@ type Overturned = { previousVerdict: TriageVerdict; previousReason: string | nul
  * A reviewer puts a post back in (or takes it out) against the triage verdict, with a reason. The
  * overturn is theirs from then on: re-syncs refresh the machine's fields but not this verdict.
  * One conditional UPDATE decides (docs/review.md); only when it matches nothing is the row read,
- * to say why. The audit event commits with it.
+ * to say why. The audit event commits with it. Overturning in makes the post draftable on the next
+ * drafting run; overturning out takes its drafts out of the queue (lib/review/queue-sql.ts).
  */
 export async function overturnTriage(input: OverturnInput, actor: { id: string }): Promise<TriageDto> {
   const { postId, verdict, reason } = overturnInputSchema.parse(input);
   await getDb().$transaction(async (tx) => {
     const [done] = await tx.$queryRaw<Overturned[]>`
-      WITH before AS (SELECT post_id, verdict, overturn_reason FROM post_triage WHERE post_id = ${postId} FOR UPDATE)
-      UPDATE post_triage AS t
-         SET verdict = ${verdict}, overturned_by_id = ${actor.id}, overturned_at = ${utcNow}, overturn_reason = ${reason}
+      WITH before AS (SELECT id, triage_verdict, overturn_reason FROM posts WHERE id = ${postId} AND triage_verdict IS NOT NULL FOR UPDATE)
+      UPDATE posts AS p
+         SET triage_verdict = ${verdict}, overturned_by_id = ${actor.id}, overturned_at = ${utcNow}, overturn_reason = ${reason}
         FROM before
-       WHERE t.post_id = before.post_id AND before.verdict <> ${verdict}
-      RETURNING before.verdict AS "previousVerdict", before.overturn_reason AS "previousReason", t.machine_verdict AS "machineVerdict"`;
+       WHERE p.id = before.id AND before.triage_verdict <> ${verdict}
+      RETURNING before.triage_verdict AS "previousVerdict", before.overturn_reason AS "previousReason", p.machine_verdict AS "machineVerdict"`;
     if (!done) {
-      const current = await tx.postTriage.findUnique({ where: { postId }, select: { verdict: true } });
-      throw current
+      const current = await tx.post.findUnique({ where: { id: postId }, select: { triageVerdict: true } });
+      throw current?.triageVerdict
         ? new DomainError("invalid_state", `This post is already triaged ${verdict}.`)
         : new DomainError("not_found", "This post has not been triaged yet; try again after the next pull.");
     }

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { PRIORITY_HALF_LIFE_HOURS, priorityAt, priorityBase, priorityKey, reachOf } from "./priority";
+import { baseFromKey, PRIORITY_HALF_LIFE_HOURS, priorityAt, priorityBase, priorityFactorsOf, priorityKey, reachOf } from "./priority";
 import type { PriorityFactors } from "./types";
 
 const HOUR = 3_600_000;
@@ -52,6 +52,15 @@ describe("the decay key", () => {
       }),
     );
   });
+
+  it("gives back the age-independent part, which is not stored, from the key and the age", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -10, max: 10, noNaN: true }), fc.integer({ min: 0, max: 90 * 24 }), (base, hoursAgo) => {
+        const agedFrom = new Date(noon.getTime() - hoursAgo * HOUR);
+        expect(baseFromKey(priorityKey(base, agedFrom), agedFrom)).toBeCloseTo(base, 5);
+      }),
+    );
+  });
 });
 
 describe("reach", () => {
@@ -60,5 +69,10 @@ describe("reach", () => {
     expect(reachOf({ like_count: 10, retweet_count: 5, quote_count: 1, reply_count: 4 })).toEqual({ reach: 600, reachEstimated: true });
     expect(reachOf({ bookmark_count: 3 })).toEqual({ reach: null, reachEstimated: false });
     expect(reachOf(null)).toEqual({ reach: null, reachEstimated: false });
+  });
+
+  it("reads the factors from the post's own fields: they are stored with it and change only with its content", () => {
+    const request = { suggestionId: null, suggestion: "Wrong.", sourceLink: null };
+    expect(priorityFactorsOf({ noteRequests: [request, request], publicMetrics: { impression_count: 900 } })).toEqual({ noteRequests: 2, reach: 900, reachEstimated: false });
   });
 });

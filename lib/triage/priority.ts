@@ -1,3 +1,5 @@
+import type { NormalizedPost } from "@/lib/posts/post";
+
 import type { PriorityFactors } from "./types";
 
 /**
@@ -13,8 +15,8 @@ import type { PriorityFactors } from "./types";
  *   priority_key = base + DECAY · hours(agedFrom since the epoch)
  *
  * orders posts exactly as their priority does at any moment, and it never has to be recomputed as
- * time passes: a plain indexed column, `ORDER BY priority_key DESC`. Changing the half-life changes
- * every key; docs/triage.md has the one UPDATE that recomputes them from priority_base and aged_from.
+ * time passes: a plain column, `ORDER BY priority_key DESC`, copied onto drafts for the queue's index.
+ * Changing the half-life changes every key; docs/triage.md has the one UPDATE that recomputes them.
  */
 export const PRIORITY_HALF_LIFE_HOURS = 12;
 
@@ -31,12 +33,17 @@ const HOUR_MS = 3_600_000;
 
 const decayPerHour = (halfLifeHours: number) => Math.LN2 / halfLifeHours;
 
+/** What a post's priority is computed from besides its checkability: all in the post's own row. */
+export function priorityFactorsOf(post: Pick<NormalizedPost, "noteRequests" | "publicMetrics">): PriorityFactors {
+  return { noteRequests: post.noteRequests.length, ...reachOf(post.publicMetrics) };
+}
+
 /** Impressions when X sent them, else an estimate from likes, reposts, quotes and replies; null without metrics. */
 export function reachOf(metrics: Record<string, number> | null): Pick<PriorityFactors, "reach" | "reachEstimated"> {
   if (!metrics) return { reach: null, reachEstimated: false };
   const impressions = metrics.impression_count;
   if (impressions !== undefined && impressions > 0) return { reach: impressions, reachEstimated: false };
-  const engagements = ["like_count", "retweet_count", "quote_count", "reply_count"].reduce((sum, k) => sum + (metrics[k] ?? 0), 0);
+  const engagements = (metrics.like_count ?? 0) + (metrics.retweet_count ?? 0) + (metrics.quote_count ?? 0) + (metrics.reply_count ?? 0);
   return engagements > 0 ? { reach: engagements * IMPRESSIONS_PER_ENGAGEMENT, reachEstimated: true } : { reach: null, reachEstimated: false };
 }
 
@@ -57,14 +64,13 @@ export function priorityKey(base: number, agedFrom: Date, halfLifeHours = PRIORI
   return round6(base + decayPerHour(halfLifeHours) * (agedFrom.getTime() / HOUR_MS));
 }
 
+/** The age-independent part back from a stored key: the key less its age term. */
+export function baseFromKey(key: number, agedFrom: Date, halfLifeHours = PRIORITY_HALF_LIFE_HOURS): number {
+  return round6(key - decayPerHour(halfLifeHours) * (agedFrom.getTime() / HOUR_MS));
+}
+
 /** The priority itself at `now`, for display ("×0.4 of what it was when posted"). */
 export function priorityAt(base: number, agedFrom: Date, now: Date, halfLifeHours = PRIORITY_HALF_LIFE_HOURS): number {
   const ageHours = Math.max(0, (now.getTime() - agedFrom.getTime()) / HOUR_MS);
   return Math.exp(base - decayPerHour(halfLifeHours) * ageHours);
 }
-
-/**
- * What the queue orders by (phase 2): join post_triage on the draft's post and sort by this,
- * highest first; post_id breaks ties so keyset pagination is stable. Posts not yet triaged sort last.
- */
-export const TRIAGE_ORDER_BY_SQL = "post_triage.priority_key DESC NULLS LAST, post_triage.post_id";

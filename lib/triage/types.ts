@@ -50,7 +50,7 @@ export type PriorityFactors = {
   reachEstimated: boolean;
 };
 
-/** Everything triage stores about one post, before a reviewer touches it. */
+/** One post's triage as the machine made it, before a reviewer touches it. */
 export type TriageAssessment = {
   postId: string;
   checkability: number;
@@ -58,8 +58,8 @@ export type TriageAssessment = {
   /** Strongest first, blocking ones before all. */
   reasons: TriageReason[];
   assessedBy: AssessedBy;
-  model: string | null;
-  promptVersion: string | null;
+  /** The model's answer it includes, when the cheap model pass gave one. */
+  opinion: ModelOpinion | null;
   priorityBase: number;
   priorityFactors: PriorityFactors;
   agedFrom: Date;
@@ -73,7 +73,13 @@ export type TriageDto = {
   verdict: TriageVerdict;
   machineVerdict: TriageVerdict;
   checkability: number;
+  /** Why, as the rules read the post now (they are derived from it, not stored). */
   reasons: LabelledReason[];
+  /**
+   * Set when the rules changed since the post was assessed and now judge it otherwise: what they say
+   * now. `reasons` are theirs; `checkability` and the verdicts are the stored assessment's.
+   */
+  rulesNow: { checkability: number; verdict: TriageVerdict } | null;
   assessedBy: AssessedBy;
   model: string | null;
   promptVersion: string | null;
@@ -81,3 +87,24 @@ export type TriageDto = {
   triagedAt: Date;
   overturn: { by: { id: string; name: string } | null; at: Date; reason: string } | null;
 };
+
+/** What the queue's rows show of a post's triage: the badge, and the key the default order sorts by. */
+export type TriageBadgeDto = Pick<TriageDto, "verdict" | "checkability"> & { overturned: boolean; priorityKey: number };
+
+/** A triaged-out post as the "Triaged out" list shows it: enough of the post to judge, and its triage. */
+export type TriagedOutPostDto = {
+  post: {
+    id: string;
+    excerpt: string;
+    truncated: boolean;
+    authorUsername: string | null;
+    authorName: string | null;
+    lang: string | null;
+    mediaType: string;
+    noteRequestCount: number;
+    postedAt: Date | null;
+  };
+  triage: TriageDto;
+};
+
+export type TriagedOutPage = { rows: TriagedOutPostDto[]; nextCursor: string | null };
