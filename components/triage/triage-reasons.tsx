@@ -7,7 +7,7 @@ const signed = (weight: number) => (weight > 0 ? `+${weight.toFixed(1)}` : weigh
  * reviewer's overturn if there is one, and what judged it. Presentational: the overturn control is
  * the queue's, which calls overturnTriageAction.
  */
-export function TriageReasons({ triage }: { triage: Pick<TriageDto, "verdict" | "machineVerdict" | "reasons" | "assessedBy" | "model" | "overturn"> }) {
+export function TriageReasons({ triage }: { triage: Pick<TriageDto, "verdict" | "machineVerdict" | "reasons" | "rulesNow" | "assessedBy" | "model" | "overturn"> }) {
   return (
     <section aria-label="Triage" className="space-y-2 text-sm">
       {triage.overturn && (
@@ -33,6 +33,11 @@ export function TriageReasons({ triage }: { triage: Pick<TriageDto, "verdict" | 
             </li>
           ))}
         </ul>
+      )}
+      {triage.rulesNow && (
+        <p className="text-xs text-amber-800 dark:text-amber-200">
+          The rules changed since this post was triaged: these are their reasons now, for {Math.round(triage.rulesNow.checkability * 100)}% ({triage.rulesNow.verdict}).
+        </p>
       )}
       <p className="text-xs text-zinc-500">{triage.assessedBy === "llm" ? `Heuristics and ${triage.model ?? "a model"}` : "Heuristics only"}</p>
     </section>

@@ -8,7 +8,14 @@ import { utcNow } from "@/lib/review/sql";
  * giving back what a stopped or crashed run held. Each is one statement that also writes its audit
  * rows, so a move and its record commit together, and claims use SKIP LOCKED so two runs (on one
  * worker or several) never draft the same post.
+ *
+ * A post triage put out (docs/triage.md) is not drafted: no model is paid to draft opinion or
+ * satire. One a reviewer puts back in is drafted by the next run, like any other. A post not yet
+ * triaged is drafted: nothing waits on an assessment that may never come.
  */
+
+/** The post `p` may be drafted: triage did not put it out. */
+const draftable = Prisma.sql`p.triage_verdict IS DISTINCT FROM 'out'`;
 
 /** One writer's feed in one mode: drafts belong to exactly one. */
 export type DraftingFeed = { writerId: string; testMode: boolean };
@@ -26,8 +33,9 @@ function auditMoved(action: string, from: "new" | "drafting" | null, to: "new" |
 }
 
 /**
- * A draft (state new) for every post in the feed that has none. Returns how many were created and
- * how many now wait to be drafted (the statement's snapshot does not see its own inserts, hence the sum).
+ * A draft (state new) for every draftable post in the feed that has none; it takes the post's
+ * priority key by trigger (the triage_in_posts migration). Returns how many were created and how
+ * many now wait to be drafted (the statement's snapshot does not see its own inserts, hence the sum).
  */
 export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Promise<{ created: number; waiting: number }> {
   const [row] = await db.$queryRaw<{ created: number; waiting: number }[]>`
@@ -35,7 +43,8 @@ export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Pro
       INSERT INTO drafts (id, writer_id, post_id, test_mode, created_at, updated_at)
       SELECT gen_random_uuid()::text, e.writer_id, e.post_id, e.test_mode, ${utcNow}, ${utcNow}
         FROM eligibility e
-       WHERE e.writer_id = ${feed.writerId} AND e.test_mode = ${feed.testMode}
+        JOIN posts p ON p.id = e.post_id
+       WHERE e.writer_id = ${feed.writerId} AND e.test_mode = ${feed.testMode} AND ${draftable}
          AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.writer_id = e.writer_id AND d.test_mode = e.test_mode AND d.post_id = e.post_id)
        ORDER BY e.first_seen_at, e.post_id
       ON CONFLICT (writer_id, post_id, test_mode) DO NOTHING
@@ -43,7 +52,8 @@ export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Pro
     ), audited AS (${auditMoved("draft.create", null, "new")})
     SELECT (SELECT count(*)::int FROM moved) AS created,
            (SELECT count(*)::int FROM moved)
-             + (SELECT count(*)::int FROM drafts WHERE writer_id = ${feed.writerId} AND test_mode = ${feed.testMode} AND state = 'new') AS waiting`;
+             + (SELECT count(*)::int FROM drafts d JOIN posts p ON p.id = d.post_id
+                 WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'new' AND ${draftable}) AS waiting`;
   return row ?? { created: 0, waiting: 0 };
 }
 
@@ -64,15 +74,19 @@ export async function recoverAbandonedDrafts(db: DbClient, feed: DraftingFeed, s
   return row?.count ?? 0;
 }
 
-/** Takes up to `limit` waiting drafts, oldest first, skipping any another run is taking right now. */
+/**
+ * Takes up to `limit` waiting drafts of draftable posts, oldest first, skipping any another run is
+ * taking right now. A draft whose post was triaged out after it was made waits, unclaimed, until a
+ * reviewer puts the post back in.
+ */
 export async function claimDrafts(db: DbClient, feed: DraftingFeed, limit: number): Promise<ClaimedDraft[]> {
   return db.$queryRaw<ClaimedDraft[]>`
     WITH picked AS MATERIALIZED (
-      SELECT id FROM drafts
-       WHERE writer_id = ${feed.writerId} AND test_mode = ${feed.testMode} AND state = 'new'
-       ORDER BY created_at, id
+      SELECT d.id FROM drafts d JOIN posts p ON p.id = d.post_id
+       WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'new' AND ${draftable}
+       ORDER BY d.created_at, d.id
        LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED
+         FOR UPDATE OF d SKIP LOCKED
     ), moved AS (
       UPDATE drafts AS d SET state = 'drafting', version = d.version + 1, updated_at = ${utcNow}
         FROM picked WHERE d.id = picked.id
@@ -95,12 +109,13 @@ export async function releaseClaims(db: DbClient, claims: readonly ClaimedDraft[
   return row?.count ?? 0;
 }
 
-/** Whether a drafting run would find anything: a waiting draft, or an eligible post without a draft. */
+/** Whether a drafting run would find anything: a waiting draft, or an eligible post without a draft, of a draftable post. */
 export async function hasDraftingWork(db: DbClient, feed: DraftingFeed): Promise<boolean> {
   const [row] = await db.$queryRaw<{ waiting: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM drafts WHERE writer_id = ${feed.writerId} AND test_mode = ${feed.testMode} AND state = 'new')
-        OR EXISTS (SELECT 1 FROM eligibility e
-                    WHERE e.writer_id = ${feed.writerId} AND e.test_mode = ${feed.testMode}
+    SELECT EXISTS (SELECT 1 FROM drafts d JOIN posts p ON p.id = d.post_id
+                    WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'new' AND ${draftable})
+        OR EXISTS (SELECT 1 FROM eligibility e JOIN posts p ON p.id = e.post_id
+                    WHERE e.writer_id = ${feed.writerId} AND e.test_mode = ${feed.testMode} AND ${draftable}
                       AND NOT EXISTS (SELECT 1 FROM drafts d
                                        WHERE d.writer_id = e.writer_id AND d.test_mode = e.test_mode AND d.post_id = e.post_id))
         AS waiting`;

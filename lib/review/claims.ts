@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { describeClaim } from "./claim-label";
 import type { Actor, ClaimDto } from "./dto";
 import type { QueueFilters } from "./queue-filters";
-import { queueConditions, queueFrom, queueOrder } from "./queue-sql";
+import { nextFreeDraft, queuePosition } from "./queue-sql";
 import { claimLeaseEnd, inTransaction, liveClaim, utcNow, type Tx } from "./sql";
 import { readStanding } from "./standing";
 import { draftStateLabels } from "./transitions";
@@ -68,22 +68,19 @@ export async function releaseClaim(draftId: string, actor: Actor): Promise<{ rel
 }
 
 /**
- * Claims the first free draft the filtered queue shows. SKIP LOCKED lets twenty reviewers pull at
- * once: each passes over rows another is claiming this instant instead of waiting for them.
- * null when nothing free matches.
+ * Claims the first free draft the filtered queue shows, or, leaving draft `after`, the first free
+ * one after it in the list's order (from the top once nothing follows). SKIP LOCKED lets twenty
+ * reviewers pull at once: each passes over rows another is claiming this instant instead of waiting
+ * for them. null when nothing free matches.
  */
-export async function claimNext(actor: Actor, filters: QueueFilters): Promise<ClaimResult | null> {
+export async function claimNext(actor: Actor, filters: QueueFilters, after?: string): Promise<ClaimResult | null> {
   const candidates = { ...filters, state: "ready", claim: "unclaimed" } satisfies QueueFilters;
   return inTransaction(async (tx) => {
+    const from = after ? await queuePosition(tx, after, filters.sort) : null;
     const [row] = await tx.$queryRaw<ClaimRow[]>`
       UPDATE drafts AS d
       SET claimed_by_id = ${actor.id}, claimed_at = ${utcNow}, claimed_until = ${claimLeaseEnd}
-      WHERE d.id = (
-        SELECT d.id FROM ${queueFrom}
-        WHERE ${Prisma.join(queueConditions(candidates, actor.id), " AND ")}
-        ORDER BY ${queueOrder(filters.sort)}
-        LIMIT 1
-        FOR UPDATE OF d SKIP LOCKED)
+      WHERE d.id = ${nextFreeDraft(candidates, actor.id, from)}
       AND d.state = 'ready' AND NOT ${liveClaim}
       ${claimReturning}`;
     if (!row) return null;

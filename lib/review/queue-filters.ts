@@ -4,9 +4,9 @@ import { DraftState } from "@/lib/db/enums";
 import { classifications } from "@/lib/note-text";
 import { mediaTypes } from "@/lib/posts/post";
 
-import { aiDecisions, claimFilters, DEFAULT_PAGE_SIZE, defaultQueueFilters, MAX_PAGE_SIZE, noteRequestFilters, queueSorts } from "./queue-filter-values";
+import { aiDecisions, claimFilters, DEFAULT_PAGE_SIZE, defaultQueueFilters, MAX_PAGE_SIZE, noteRequestFilters, queueSorts, queueViews } from "./queue-filter-values";
 
-export { aiDecisions, claimFilters, DEFAULT_PAGE_SIZE, defaultQueueFilters, MAX_PAGE_SIZE, noteRequestFilters, queueSorts };
+export { aiDecisions, claimFilters, DEFAULT_PAGE_SIZE, defaultQueueFilters, MAX_PAGE_SIZE, noteRequestFilters, queueSorts, queueViews };
 
 /** A URL may repeat a key (?state=a&state=b): the first one wins. */
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -34,7 +34,8 @@ export const queueFiltersSchema = z
     mediaType: choice(["any", ...mediaTypes], "any"),
     noteRequests: choice(noteRequestFilters, "any"),
     claim: choice(claimFilters, "any"),
-    sort: choice(queueSorts, "oldest"),
+    sort: choice(queueSorts, "priority"),
+    view: choice(queueViews, "drafts"),
     cursor: optionalText(/^[A-Za-z0-9_-]{1,400}$/),
     limit: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).catch(DEFAULT_PAGE_SIZE)),
   })

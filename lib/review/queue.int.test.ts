@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { Prisma } from "@/lib/db";
+import { makePost } from "@/lib/drafting/testing/posts";
+import { upsertPosts } from "@/lib/ingest/upsert-posts";
+import { overturnTriage, triagePost } from "@/lib/triage";
 import { expireClaim, seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
 import { createTestDatabase } from "@/tests/support/db";
 
-import { claimDraft } from "./claims";
+import { claimDraft, claimNext } from "./claims";
+import { skipDraft } from "./decisions";
 import type { QueueRowDto } from "./dto";
-import { countDraftsByState, listQueue } from "./queue";
+import { countDraftsByState, listQueue, listTriagedOut, queueNeighbors } from "./queue";
 import { parseQueueFilters, type QueueFilters } from "./queue-filters";
 
 const t = await createTestDatabase();
@@ -56,7 +61,7 @@ describe("listQueue", () => {
   };
 
   it("returns every row exactly once across pages, oldest first, with a filter", async () => {
-    const rows = await allPages({ writer, lang: "en", limit: 3 });
+    const rows = await allPages({ writer, lang: "en", limit: 3, sort: "oldest" });
     expect(rows.map((r) => r.id)).toEqual(await inOrder(expected.en, 1));
     expect(rows.every((r) => r.post.lang === "en" && r.state === "ready")).toBe(true);
   });
@@ -71,7 +76,7 @@ describe("listQueue", () => {
     const ids = [];
     for (let i = 0; i < 5; i++) ids.push((await seedDraft(t.db, { writerId: undated.id, state: "new", readyAt: null, note: null })).id);
     ids.sort();
-    expect((await allPages({ writer: undated.id, state: "new", limit: 2 })).map((r) => r.id)).toEqual(ids);
+    expect((await allPages({ writer: undated.id, state: "new", limit: 2, sort: "oldest" })).map((r) => r.id)).toEqual(ids);
     expect((await allPages({ writer: undated.id, state: "new", limit: 2, sort: "newest" })).map((r) => r.id)).toEqual([...ids].reverse());
   });
 
@@ -84,6 +89,7 @@ describe("listQueue", () => {
       post: { excerpt: expect.stringContaining("claims something"), truncated: false, lang: "en", mediaType: "none", noteRequestCount: 0 },
       currentRevision: { text: validNote().text, classification: "misinformed_or_potentially_misleading", authorKind: "ai" },
       claim: null,
+      triage: null,
     });
   });
 
@@ -136,5 +142,154 @@ describe("countDraftsByState", () => {
     expect(counts).toMatchObject({ ready: 2, submitted: 1, rejected: 0, needs_reconcile: 0 });
     expect(Object.keys(counts)).toHaveLength(11);
     expect((await countDraftsByState()).ready).toBeGreaterThan(2);
+  });
+});
+
+/** Gives a seeded draft's post a triage as a sync stores it; its drafts take the priority key by trigger. */
+async function triage(postId: string, key: number, verdict: "in" | "out" = "in") {
+  await t.db.$executeRaw`
+    UPDATE posts SET checkability = 0.8, triage_verdict = ${verdict}, machine_verdict = ${verdict}, priority_key = ${key}, triaged_at = now()
+     WHERE id = ${postId}`;
+}
+
+describe("the queue in triage priority order (the default)", () => {
+  let writer: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    writer = (await seedWriter(t.db)).id;
+    // Keys ranked C > A = B (two drafts of one post: same key, the id breaks the tie) > D; U not triaged.
+    const shared = await seedDraft(t.db, { writerId: writer });
+    ids.A = shared.id;
+    ids.B = (await seedDraft(t.db, { writerId: writer, postId: shared.postId, testMode: false })).id;
+    for (const name of ["C", "D", "U"]) ids[name] = (await seedDraft(t.db, { writerId: writer })).id;
+    const postOf = async (id: string) => (await t.db.draft.findUniqueOrThrow({ where: { id } })).postId;
+    await triage(shared.postId, 28_001.5);
+    await triage(await postOf(ids.C!), 28_010);
+    await triage(await postOf(ids.D!), 27_990.25);
+  });
+
+  const expected = () => {
+    const [first, second] = [ids.A!, ids.B!].sort().reverse();
+    return [ids.U, ids.C, first, second, ids.D];
+  };
+
+  it("puts untriaged drafts first, then the highest priority key, page by page with ties broken by id", async () => {
+    expect((await allPages({ writer, limit: 2 })).map((r) => r.id)).toEqual(expected());
+    expect((await allPages({ writer, limit: 1 })).map((r) => r.id)).toEqual(expected());
+    const [row] = (await listQueue(parseQueueFilters({ writer, limit: "5" }), viewer)).rows.filter((r) => r.id === ids.C);
+    expect(row?.triage).toEqual({ verdict: "in", checkability: 0.8, overturned: false, priorityKey: 28_010 });
+  });
+
+  it("reads each page from the (state, priority_key, id) indexes, without sorting", async () => {
+    const { queueConditions, queueFrom, queueSegments } = await import("./queue-sql");
+    for (const filters of [parseQueueFilters({}), parseQueueFilters({ writer })]) {
+      for (const segment of queueSegments("priority")) {
+        const plan = await t.db.$transaction(async (tx) => {
+          // A handful of rows would be read by a scan and a sort anyway: what matters is that the index can serve the order.
+          await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+          await tx.$executeRaw`SET LOCAL enable_sort = off`;
+          return tx.$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN SELECT d.id FROM ${queueFrom}
+            WHERE ${Prisma.join([...queueConditions(filters, viewer.id), segment.where(null)], " AND ")} ORDER BY ${segment.order} LIMIT 26`);
+        });
+        const text = plan.map((p) => p["QUERY PLAN"]).join("\n");
+        // Drafts of untriaged posts are in id order in more than one index; the triaged ones only in this one.
+        if (segment.hasValue) expect(text).toMatch(filters.writer ? /drafts_writer_id_state_priority_key_id_idx/ : /drafts_state_priority_key_id_idx/);
+        expect(text).not.toMatch(/Sort/);
+      }
+    }
+  });
+
+  it("leaves out drafts of posts triaged out while they wait, not once decided", async () => {
+    const w = (await seedWriter(t.db)).id;
+    const waiting = await seedDraft(t.db, { writerId: w });
+    const decided = await seedDraft(t.db, { writerId: w, state: "submitted" });
+    await triage(waiting.postId, 28_000, "out");
+    await triage(decided.postId, 28_000, "out");
+    expect(await allPages({ writer: w })).toEqual([]);
+    expect((await allPages({ writer: w, state: "submitted" })).map((r) => r.id)).toEqual([decided.id]);
+  });
+
+  it("gives each draft's neighbours in the same order and filters", async () => {
+    const [, , first, second] = expected();
+    const filters = parseQueueFilters({ writer });
+    expect(await queueNeighbors({ id: ids.C! }, filters, viewer)).toEqual({ previous: ids.U, next: first });
+    expect(await queueNeighbors({ id: second! }, filters, viewer)).toEqual({ previous: first, next: ids.D });
+    expect(await queueNeighbors({ id: ids.U! }, filters, viewer)).toEqual({ previous: null, next: ids.C });
+    expect(await queueNeighbors({ id: ids.D! }, { ...filters, sort: "oldest" }, viewer)).toEqual({ previous: ids.C, next: ids.U });
+  });
+});
+
+describe("claimNext and skip follow the list's order, in every sort", () => {
+  const claimed = async (filters: Partial<QueueFilters>, after?: string) => (await claimNext(viewer, { ...parseQueueFilters({}), ...filters }, after))?.draftId;
+
+  it("by priority: after a skip, the next in order, and the skipped one only once the list comes round again", async () => {
+    const writer = (await seedWriter(t.db)).id;
+    const [u, a, b, c] = [await seedDraft(t.db, { writerId: writer }), ...(await Promise.all([1, 2, 3].map(() => seedDraft(t.db, { writerId: writer }))))];
+    await triage(a!.postId, 30);
+    await triage(b!.postId, 20);
+    await triage(c!.postId, 10);
+
+    expect(await claimed({ writer })).toBe(u!.id);
+    expect(await claimed({ writer }, u!.id)).toBe(a!.id);
+    await skipDraft(a!.id, a!.version, viewer);
+    expect(await claimed({ writer }, a!.id)).toBe(b!.id);
+    expect(await claimed({ writer }, b!.id)).toBe(c!.id);
+    expect(await claimed({ writer }, c!.id)).toBe(a!.id);
+    expect(await claimed({ writer }, a!.id)).toBeUndefined();
+  });
+
+  it("newest first: a skipped draft, newest again, is not handed straight back", async () => {
+    const writer = (await seedWriter(t.db)).id;
+    const older = await seedDraft(t.db, { writerId: writer, readyAt: new Date("2026-01-01T00:00:00Z") });
+    const newer = await seedDraft(t.db, { writerId: writer, readyAt: new Date("2026-01-02T00:00:00Z") });
+    expect(await claimed({ writer, sort: "newest" })).toBe(newer.id);
+    await skipDraft(newer.id, newer.version, viewer);
+    expect(await claimed({ writer, sort: "newest" }, newer.id)).toBe(older.id);
+  });
+
+  it("oldest first: a skipped draft goes to the back, and the next oldest comes", async () => {
+    const writer = (await seedWriter(t.db)).id;
+    const oldest = await seedDraft(t.db, { writerId: writer, readyAt: new Date("2026-01-01T00:00:00Z") });
+    const next = await seedDraft(t.db, { writerId: writer, readyAt: new Date("2026-01-02T00:00:00Z") });
+    expect(await claimed({ writer, sort: "oldest" })).toBe(oldest.id);
+    await skipDraft(oldest.id, oldest.version, viewer);
+    expect(await claimed({ writer, sort: "oldest" }, oldest.id)).toBe(next.id);
+    expect(await claimed({ writer, sort: "oldest" }, next.id)).toBe(oldest.id);
+  });
+});
+
+describe("the triaged-out list", () => {
+  const seed = async (id: string, text: string, postedAt: string) => {
+    const post = makePost({ id, text, postedAt });
+    await upsertPosts(t.db, [post], new Map([[id, triagePost(post, new Date())]]));
+    return id;
+  };
+
+  it("lists triaged-out posts by priority with their reasons, page by page, and drops one put back in", async () => {
+    await t.db.$executeRaw`UPDATE posts SET triage_verdict = 'in' WHERE triage_verdict = 'out'`;
+    // Alike but for their age: the freshest is the most urgent.
+    const stale = await seed("1950000000000000001", "I think the mayor is the worst.", "2026-01-01T08:00:00.000Z");
+    const fresh = await seed("1950000000000000002", "I think the bridge is the worst.", "2026-01-03T08:00:00.000Z");
+    const middle = await seed("1950000000000000003", "I think the league is the worst.", "2026-01-02T08:00:00.000Z");
+    await seed("1950000000000000004", "Official figures: 4,800 homes stand empty, the council confirmed.", "2026-01-02T08:00:00.000Z");
+
+    const ids = async () => {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await listTriagedOut({ cursor, limit: 2 });
+        seen.push(...page.rows.map((r) => r.post.id));
+        if (!page.nextCursor) return seen;
+        cursor = page.nextCursor;
+      }
+      throw new Error("pagination did not end");
+    };
+    expect(await ids()).toEqual([fresh, middle, stale]);
+    const [first] = (await listTriagedOut({ limit: 1 })).rows;
+    expect(first).toMatchObject({ post: { id: fresh, excerpt: "I think the bridge is the worst." }, triage: { verdict: "out", reasons: [{ signal: "opinion", label: "opinion words: 'i think', 'the worst'" }] } });
+
+    await overturnTriage({ postId: middle, verdict: "in", reason: "The league filed for insolvency today." }, viewer);
+    expect(await ids()).toEqual([fresh, stale]);
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
 
 import { getDb, Prisma, type AuthorKind, type DraftState } from "@/lib/db";
+import { triageOf, triageVerdicts, type TriagedOutPage, type TriageVerdict } from "@/lib/triage";
 
 import type { Actor, DraftCounts, QueuePage, QueueRowDto } from "./dto";
 import type { QueueFilters } from "./queue-filters";
-import { decodeCursor, encodeCursor, queueConditions, queueFrom, queueSegments, type QueueCursor } from "./queue-sql";
+import { decodeCursor, encodeCursor, queueConditions, queueFrom, queuePosition, segmentsAfter, type QueueCursor } from "./queue-sql";
 import { liveClaim } from "./sql";
 import { draftStates } from "./transitions";
 
@@ -16,6 +17,7 @@ type QueueRow = {
   state: DraftState;
   version: number;
   readyAt: Date | null;
+  priorityKey: number | null;
   aiDecision: string | null;
   postId: string;
   excerpt: string;
@@ -26,6 +28,9 @@ type QueueRow = {
   mediaType: string;
   noteRequestCount: number;
   postedAt: Date | null;
+  triageVerdict: string | null;
+  checkability: number | null;
+  overturned: boolean;
   revisionText: string | null;
   classification: string | null;
   authorKind: AuthorKind | null;
@@ -35,42 +40,62 @@ type QueueRow = {
   claimedUntil: Date | null;
 };
 
-/** One page of the queue in keyset order; `nextCursor` is null on the last page. */
-export async function listQueue(filters: QueueFilters, viewer: Actor): Promise<QueuePage> {
+/** Up to `limit` rows of the filtered queue after `after`, in the sort's order or (`backwards`) its reverse. */
+async function readQueue(filters: QueueFilters, viewer: Actor, after: QueueCursor | null, limit: number, backwards = false): Promise<QueueRow[]> {
   const conditions = queueConditions(filters, viewer.id);
-  const cursor = decodeCursor(filters.cursor);
-  const segments = queueSegments(filters.sort);
-  const start = cursor ? segments.findIndex((s) => s.hasReadyAt === (cursor.readyAt !== null)) : 0;
-
-  // One row more than the page shows tells whether another page exists.
-  const wanted = filters.limit + 1;
   const rows: QueueRow[] = [];
-  for (const [index, segment] of segments.entries()) {
-    if (index < start || rows.length >= wanted) continue;
-    const after = index === start ? cursor : null;
+  for (const { segment, after: from } of segmentsAfter(filters.sort, after, backwards)) {
+    if (rows.length >= limit) break;
     rows.push(
       ...(await getDb().$queryRaw<QueueRow[]>`
-        SELECT d.id, d.state, d.version, d.ready_at AS "readyAt", d.ai_decision AS "aiDecision",
+        SELECT d.id, d.state, d.version, d.ready_at AS "readyAt", d.priority_key AS "priorityKey", d.ai_decision AS "aiDecision",
                p.id AS "postId", left(p.text, ${EXCERPT_LENGTH}) AS excerpt, length(p.text) > ${EXCERPT_LENGTH} AS truncated,
                p.author_username AS "authorUsername", p.author_name AS "authorName", p.lang,
                p.media_type AS "mediaType", p.note_request_count AS "noteRequestCount", p.posted_at AS "postedAt",
+               p.triage_verdict AS "triageVerdict", p.checkability, p.overturned_at IS NOT NULL AS overturned,
                r.text AS "revisionText", r.classification, r.author_kind AS "authorKind",
                CASE WHEN ${liveClaim} THEN d.claimed_by_id END AS "claimedById",
                CASE WHEN ${liveClaim} THEN u.name END AS "claimedByName",
                d.claimed_at AS "claimedAt", d.claimed_until AS "claimedUntil"
         FROM ${queueFrom}
         LEFT JOIN users AS u ON u.id = d.claimed_by_id
-        WHERE ${Prisma.join([...conditions, segment.where(after)], " AND ")}
+        WHERE ${Prisma.join([...conditions, segment.where(from)], " AND ")}
         ORDER BY ${segment.order}
-        LIMIT ${wanted - rows.length}`),
+        LIMIT ${limit - rows.length}`),
     );
   }
+  return rows;
+}
 
+const cursorOf = (row: Pick<QueueRow, "id" | "readyAt" | "priorityKey">, sort: QueueFilters["sort"]): QueueCursor => ({
+  value: sort === "priority" ? row.priorityKey : row.readyAt,
+  id: row.id,
+});
+
+/** One page of the queue in keyset order; `nextCursor` is null on the last page. */
+export async function listQueue(filters: QueueFilters, viewer: Actor): Promise<QueuePage> {
+  // One row more than the page shows tells whether another page exists.
+  const rows = await readQueue(filters, viewer, decodeCursor(filters.cursor, filters.sort), filters.limit + 1);
   const page = rows.slice(0, filters.limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > filters.limit && last ? encodeCursor({ readyAt: last.readyAt, id: last.id } satisfies QueueCursor) : null;
+  const last = page.at(-1);
+  const nextCursor = rows.length > filters.limit && last ? encodeCursor(cursorOf(last, filters.sort)) : null;
   return { rows: page.map(toQueueRow), nextCursor };
 }
+
+export type QueueNeighbors = { previous: string | null; next: string | null };
+
+/**
+ * The drafts on either side of this one in the list the reviewer came from (same filters and
+ * order): one keyset step each way from the draft's own position, a few index probes.
+ */
+export async function queueNeighbors(draft: { id: string }, filters: QueueFilters, viewer: Actor): Promise<QueueNeighbors> {
+  const here = await queuePosition(getDb(), draft.id, filters.sort);
+  if (!here) return { previous: null, next: null };
+  const [after, before] = await Promise.all([readQueue(filters, viewer, here, 1), readQueue(filters, viewer, here, 1, true)]);
+  return { next: after[0]?.id ?? null, previous: before[0]?.id ?? null };
+}
+
+const isVerdict = (value: string | null): value is TriageVerdict => (triageVerdicts as readonly (string | null)[]).includes(value);
 
 function toQueueRow(row: QueueRow): QueueRowDto {
   return {
@@ -98,12 +123,63 @@ function toQueueRow(row: QueueRow): QueueRowDto {
       row.claimedById && row.claimedByName && row.claimedAt && row.claimedUntil
         ? { byId: row.claimedById, byName: row.claimedByName, since: row.claimedAt, until: row.claimedUntil }
         : null,
+    triage:
+      isVerdict(row.triageVerdict) && row.checkability !== null && row.priorityKey !== null
+        ? { verdict: row.triageVerdict, checkability: row.checkability, overturned: row.overturned, priorityKey: row.priorityKey }
+        : null,
   };
 }
 
 /**
+ * One page of the posts triage put out (a reviewer's overturn included), highest priority first,
+ * with their reasons: the "Triaged out" tab. The page's ids come from the partial index of
+ * triaged-out posts by (priority_key, id), read backwards from the cursor; then the posts themselves.
+ */
+export async function listTriagedOut(filters: Pick<QueueFilters, "cursor" | "limit">): Promise<TriagedOutPage> {
+  const after = decodeCursor(filters.cursor, "priority");
+  const ids = await getDb().$queryRaw<{ id: string; priorityKey: number }[]>`
+    SELECT p.id, p.priority_key AS "priorityKey" FROM posts AS p
+     WHERE p.triage_verdict = 'out'${after?.value != null ? Prisma.sql` AND (p.priority_key, p.id) < (${after.value}::float8, ${after.id})` : Prisma.empty}
+     ORDER BY p.priority_key DESC, p.id DESC
+     LIMIT ${filters.limit + 1}`;
+  const page = ids.slice(0, filters.limit);
+  const posts = await getDb().post.findMany({
+    where: { id: { in: page.map((r) => r.id) } },
+    include: { overturnedBy: { select: { id: true, name: true } } },
+  });
+  const byId = new Map(posts.map((post) => [post.id, post]));
+  const rows = page.flatMap(({ id }) => {
+    const post = byId.get(id);
+    const triage = post && triageOf(post);
+    if (!post || !triage) return [];
+    // In characters, as the drafts' rows count them with SQL's left().
+    const characters = Array.from(post.text);
+    return [
+      {
+        post: {
+          id: post.id,
+          excerpt: characters.slice(0, EXCERPT_LENGTH).join(""),
+          truncated: characters.length > EXCERPT_LENGTH,
+          authorUsername: post.authorUsername,
+          authorName: post.authorName,
+          lang: post.lang,
+          mediaType: post.mediaType,
+          noteRequestCount: post.noteRequestCount,
+          postedAt: post.postedAt,
+        },
+        triage,
+      },
+    ];
+  });
+  const last = page.at(-1);
+  return { rows, nextCursor: ids.length > filters.limit && last ? encodeCursor({ value: last.priorityKey, id: last.id }) : null };
+}
+
+/**
  * Drafts per state, for the queue's tabs: one GROUP BY that Postgres answers from the leading
- * column of the (state, ready_at, id) index — or of (writer_id, state, …) for one writer.
+ * column of the (state, ready_at, id) index — or of (writer_id, state, …) for one writer. It counts
+ * drafts of triaged-out posts too, which the pending lists leave out: a join to posts for them would
+ * read every draft's post.
  */
 export async function countDraftsByState(writerId?: string): Promise<DraftCounts> {
   const rows = await getDb().$queryRaw<{ state: DraftState; count: number }[]>`

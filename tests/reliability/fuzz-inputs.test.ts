@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { draftPost } from "@/lib/drafting/draft-post";
 import { jobPayloads, queueNames } from "@/lib/jobs/queues";
 import { parseNotesQuery } from "@/lib/notes/filters";
-import { defaultQueueFilters, parseQueueFilters } from "@/lib/review/queue-filters";
+import { defaultQueueFilters, parseQueueFilters, queueSorts } from "@/lib/review/queue-filters";
 import { reviseWithSuggestions } from "@/lib/drafting/revise";
 import { makePost } from "@/lib/drafting/testing/posts";
 import { scriptedProvider } from "@/lib/drafting/testing/scripted-provider";
@@ -105,7 +105,7 @@ describe("page search parameters and job payloads", () => {
       const filters = parseQueueFilters(params);
       // Absent optional keys and explicit undefined mean the same; every key known, every value valid.
       expect(Object.keys({ ...defaultQueueFilters(), ...filters }).sort()).toEqual(Object.keys(defaultQueueFilters()).sort());
-      expect(["oldest", "newest"]).toContain(filters.sort);
+      expect(queueSorts).toContain(filters.sort);
       expect(typeof filters.state).toBe("string");
       expect(filters.limit).toBeGreaterThanOrEqual(1);
       expect(filters.limit).toBeLessThanOrEqual(100);

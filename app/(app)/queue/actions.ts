@@ -39,9 +39,10 @@ export const renewAction = defineAction({ name: "queue.renew", role: "reviewer",
 
 export const releaseAction = defineAction({ name: "queue.release", role: "reviewer", input: onDraft }, ({ draftId }, { user }) => releaseClaim(draftId, user));
 
+/** `after`: the draft the reviewer is leaving; the next one is the first free one after it in the list. */
 export const claimNextAction = defineAction(
-  { name: "queue.claimNext", role: "reviewer", input: z.object({ filters: z.unknown() }) },
-  ({ filters }, { user }) => claimNext(user, parseQueueFilters(filters)),
+  { name: "queue.claimNext", role: "reviewer", input: z.object({ filters: z.unknown(), after: id.optional() }) },
+  ({ filters, after }, { user }) => claimNext(user, parseQueueFilters(filters), after),
 );
 
 export const saveRevisionAction = defineAction(

@@ -29,12 +29,10 @@ export function useAdvance(filters: QueueFilters, neighbors: Neighbors, canClaim
   async function advance(leaving: string) {
     if (!canClaim) return open(neighbors.next)?.();
     setAdvancing(true);
-    const result = await actions.claimNext({ filters });
-    if (result.ok && result.data?.draftId === leaving) {
-      // Newest first, a skipped draft is the newest again: hand it back and take the next in the list.
-      await actions.release({ draftId: leaving });
-      if (neighbors.next) return open(neighbors.next)?.();
-    } else if (result.ok && result.data) {
+    // The next free draft after this one in the list's order, whatever the sort: a skipped draft stays
+    // where the order puts it (oldest first, at the back) and is not handed straight back.
+    const result = await actions.claimNext({ filters, after: leaving });
+    if (result.ok && result.data) {
       router.push(draftHref(result.data.draftId, filters));
       return;
     }

@@ -28,7 +28,11 @@ const selects = [
     label: "Claim",
     options: [any, { value: "mine", label: "Claimed by me" }, { value: "unclaimed", label: "Unclaimed" }, { value: "others", label: "Claimed by others" }],
   },
-  { key: "sort", label: "Order", options: [{ value: "oldest", label: "Oldest first" }, { value: "newest", label: "Newest first" }] },
+  {
+    key: "sort",
+    label: "Order",
+    options: [{ value: "priority", label: "Priority" }, { value: "oldest", label: "Oldest first" }, { value: "newest", label: "Newest first" }],
+  },
 ] as const satisfies readonly { key: keyof QueueFilters; label: string; options: readonly SelectOption[] }[];
 
 /** Languages the demo feeds carry; any other code can still be typed. */

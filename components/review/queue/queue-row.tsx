@@ -1,12 +1,13 @@
 import Link from "next/link";
 
+import { TriageBadge } from "@/components/triage/triage-badge";
 import { Badge } from "@/components/ui/badge";
 import type { QueueRowDto } from "@/lib/review/dto";
 
 import { claimLabel, formatAge } from "../format";
 import { aiDecisionLabel, classificationLabel, mediaLabel, stateLabels, stateTones } from "../labels";
 
-/** One draft in the list: whose post, how old, what the AI said, and who holds it. */
+/** One draft in the list: whose post, how old, how triage judged it, what the AI said, and who holds it. */
 export function QueueRow({ row, href, now, viewerId, onFocus }: { row: QueueRowDto; href: string; now: Date; viewerId: string; onFocus: () => void }) {
   const { post, claim } = row;
   const author = post.authorUsername ? `@${post.authorUsername}` : "unknown author";
@@ -17,6 +18,7 @@ export function QueueRow({ row, href, now, viewerId, onFocus }: { row: QueueRowD
       onFocus={onFocus}
       data-testid="queue-row"
       data-draft-id={row.id}
+      data-priority-key={row.triage?.priorityKey}
       className="block rounded-md px-3 py-2.5 outline-none hover:bg-zinc-50 focus-visible:bg-blue-50 focus-visible:ring-2 focus-visible:ring-blue-500 dark:hover:bg-zinc-800/60 dark:focus-visible:bg-blue-950/40"
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
@@ -31,6 +33,7 @@ export function QueueRow({ row, href, now, viewerId, onFocus }: { row: QueueRowD
             {post.noteRequestCount} note request{post.noteRequestCount === 1 ? "" : "s"}
           </Badge>
         )}
+        {row.triage ? <TriageBadge triage={row.triage} /> : <Badge>Not triaged yet</Badge>}
         <span className="ml-auto flex items-center gap-2">
           {claim && (
             <span data-testid="claim-label" className={claim.byId === viewerId ? "text-blue-700 dark:text-blue-300" : "text-amber-700 dark:text-amber-300"}>
