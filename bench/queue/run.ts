@@ -163,10 +163,11 @@ async function createDirectly(client: XClient, postId: string | undefined, i: nu
 
 /** A cursor halfway down the ready queue: keyset pages cost the same there as at the top. */
 async function deepCursor(db: Awaited<ReturnType<typeof scratchDatabase>>["db"]): Promise<string> {
-  const [row] = await db.$queryRaw<{ id: string; readyAt: Date }[]>`
-    SELECT id, ready_at AS "readyAt" FROM drafts WHERE state = 'ready' ORDER BY ready_at, id OFFSET 30000 LIMIT 1`;
+  // In the queue's default order (triage priority, drafts of untriaged posts first: lib/review/queue-sql.ts).
+  const [row] = await db.$queryRaw<{ id: string; priorityKey: number | null }[]>`
+    SELECT id, priority_key AS "priorityKey" FROM drafts WHERE state = 'ready' ORDER BY priority_key DESC NULLS FIRST, id DESC OFFSET 30000 LIMIT 1`;
   if (!row) throw new Error("the seed has fewer ready drafts than expected");
-  return encodeCursor({ readyAt: row.readyAt, id: row.id });
+  return encodeCursor({ value: row.priorityKey, id: row.id });
 }
 
 function report(r: {

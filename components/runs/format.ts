@@ -6,6 +6,7 @@ export const runKindLabels: Record<string, string> = { sync: "Pull", draft: "Dra
 export const queueLabels: Record<QueueName, string> = {
   "sync-posts": "Pull",
   "draft-posts": "Drafting",
+  "shadow-drafts": "Shadow drafting",
   "revise-draft": "AI revision",
   "refresh-notes": "Notes refresh",
   "reconcile-submissions": "Submission check",
@@ -17,6 +18,10 @@ const countLabels: Record<string, string> = {
   updated: "updated",
   skipped: "unchanged",
   pages: "pages",
+  triaged: "triaged",
+  triagedOut: "triaged out",
+  modelAsked: "asked the model",
+  modelAnswered: "model answers",
   drafted: "drafted",
   abstained: "no note needed",
   failed: "failed",

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { DraftingProvider } from "@/lib/drafting";
 import { numberedPosts, seedFeed } from "@/lib/drafting/testing/feed-fixture";
 import { keyedProvider, noteReply, reviseReply } from "@/lib/drafting/testing/keyed-provider";
 import type { EligibleFeed } from "@/lib/ingest/sync";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 
 import { openJobQueue, type JobQueue } from "./boss";
+import type { DraftingSetup } from "./drafting-setup";
 import { setJobQueue } from "./client";
 import { enqueueDrafting, enqueueRevision, enqueueSync } from "./enqueue";
 import { sendJob } from "./send";
 import { startWorker, type RunningWorker } from "./worker";
 
-const posts = numberedPosts(6);
+// Checkable claims: the pull triages every post, and drafting leaves the ones triaged out alone.
+const posts = numberedPosts(6, (i) => `Official figures: ${i + 2},400 homes stand empty in Port Alder, the council confirmed.`);
 const feed: EligibleFeed = async function* () {
   yield posts.slice(0, 3);
   yield posts.slice(3);
@@ -24,6 +27,12 @@ const provider = keyedProvider((task) =>
         { text: "The photo shows the 2019 flood, not today's: https://www.reuters.com/fact-check/flood-photo-2019 https://apnews.com/a", story: "STORY_CORRECTION" },
       ),
 );
+const triageAnswers = keyedProvider(() => JSON.stringify({ checkable: true, reason: "It states official figures." }));
+
+/** The configured model in its two uses: it drafts and revises, and (asked as "triage") answers the pull's triage pass. */
+function setup(drafting: DraftingProvider, concurrency: number): DraftingSetup {
+  return { concurrency, modelFor: (_model, spend) => (spend?.purpose === "triage" ? triageAnswers : drafting) };
+}
 
 let t: TestDatabase;
 let client: JobQueue;
@@ -43,7 +52,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-function startTestWorker(drafting = { provider, concurrency: 2 }): Promise<RunningWorker> {
+function startTestWorker(drafting = setup(provider, 2)): Promise<RunningWorker> {
   return startWorker({
     databaseUrl: t.url,
     db: t.db,
@@ -76,7 +85,7 @@ describe("jobs through pg-boss", () => {
     try {
       const run = await waitFor(() => t.db.jobRun.findFirst({ where: { kind: "sync", state: { in: ["succeeded", "failed"] } } }), "the sync run");
       expect(run).toMatchObject({ state: "succeeded", writerId, testMode: true, triggeredById: userId });
-      expect(run.counts).toEqual({ new: 6, updated: 0, skipped: 0, pages: 2 });
+      expect(run.counts).toEqual({ new: 6, updated: 0, skipped: 0, pages: 2, triaged: 6, triagedOut: 0, modelAsked: 6, modelAnswered: 6 });
       const job = await waitFor(() => client.getJobById("sync-posts", first.jobId!).then((j) => j?.state === "completed" && j), "the job to complete");
       expect(job.output).toMatchObject({ runId: run.id, draftingQueued: false });
 
@@ -114,7 +123,7 @@ describe("jobs through pg-boss", () => {
   it("on stop, lets a drafting run hand back its unstarted drafts and end as cancelled", async () => {
     const feedOf = await seedFeed(t.db, numberedPosts(8).map((p) => ({ ...p, id: `7${p.id.slice(1)}` })), "Slow writer");
     const slow = keyedProvider(() => noteReply(), { latencyMs: 300 });
-    const worker = await startTestWorker({ provider: slow, concurrency: 1 });
+    const worker = await startTestWorker(setup(slow, 1));
     let stopped = false;
     try {
       await enqueueDrafting(feedOf.writerId, userId);
