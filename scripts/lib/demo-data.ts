@@ -1,5 +1,4 @@
 import { getDb } from "../../lib/db";
-import { runDrafting } from "../../lib/drafting/drafting-run";
 import { appGateDeps } from "../../lib/gates/evaluate";
 import { syncEligiblePosts } from "../../lib/ingest";
 import { draftingSetupFromEnv } from "../../lib/jobs/drafting-setup";
@@ -9,20 +8,31 @@ import { approveAndSubmit } from "../../lib/submission/approve-and-submit";
 import { appNoteSender } from "../../lib/submission/sender";
 import { appXClient } from "../../lib/x";
 import type { Actor } from "../../lib/review/dto";
+import { draftAsLiveVariant } from "../../lib/variants/live-drafting";
+import { runShadowDrafting } from "../../lib/variants/shadow-run";
+import { createVariant } from "../../lib/variants/variant-admin";
 import type { XSimulator } from "../../lib/x-simulator";
 import type { WriterDto } from "../../lib/writers/store";
+import { seedDemoRatings } from "./demo-insights";
+
+/** A second way of drafting to compare with the live one: free, offline, in draft-v2's concise style (docs/variants.md). */
+const DEMO_SHADOW_VARIANT = { name: "Concise (offline)", promptVersion: "draft-v2", provider: "offline", model: null, temperature: 0.3 } as const;
 
 /**
  * A queue to review, made the way production makes it: the writer's test feed pulled from the
- * simulator, then drafted by the configured drafter. Deterministic with the offline drafter: the
- * simulator's data set is fixed.
+ * simulator, drafted by its live variant (the configured drafter), then by a shadow variant for the
+ * blind comparison. Deterministic with the offline drafter: the simulator's data set is fixed.
  */
 export async function seedReviewQueue(writer: WriterDto): Promise<{ posts: number; ready: number }> {
   // Every language of the feed: more drafts, and a queue that looks like a real team's.
   const sync = await syncEligiblePosts(getDb(), configuredEligibleFeed(), { writer: { ...writer, feedLang: "all" }, fullScan: true });
   if (sync.state !== "succeeded") throw new Error(`Seeding demo data: the sync failed: ${sync.errors.map((e) => e.message).join("; ")}`);
-  const drafting = await runDrafting(getDb(), draftingSetupFromEnv().provider, { feed: { writerId: writer.id, testMode: writer.testMode }, concurrency: 8 });
+  const models = { ...draftingSetupFromEnv(), concurrency: 8 };
+  const feed = { writerId: writer.id, testMode: writer.testMode };
+  await createVariant({ writerId: writer.id, ...DEMO_SHADOW_VARIANT }, null);
+  const drafting = await draftAsLiveVariant(getDb(), models, { feed, triggeredById: null });
   if (drafting.state !== "succeeded") throw new Error("Seeding demo data: the drafting run failed");
+  await runShadowDrafting(getDb(), models, { feed });
   return { posts: sync.counts.new, ready: drafting.counts.drafted };
 }
 
@@ -53,5 +63,5 @@ export async function seedDemoData(writer: WriterDto, simulator: XSimulator | nu
   }
   simulator.control.advanceClock(6 * 60 * 60 * 1000);
   await refreshWrittenNotes({ writer, client: appXClient(), triggeredById: null });
-  return [`demo data   ${queue.posts} posts pulled, ${queue.ready} drafts, ${submitted} notes already sent in test mode`];
+  return [`demo data   ${queue.posts} posts pulled, ${queue.ready} drafts, ${submitted} notes already sent in test mode`, await seedDemoRatings(writer.id, approver)];
 }

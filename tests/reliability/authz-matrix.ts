@@ -35,6 +35,7 @@ export const authzMatrix = {
   "queue.regenerate": "reviewer", // sends the draft back to the AI for a fresh draft
   "queue.releaseOnLeave": "reviewer", // route: POST /queue/release (beacon on pagehide)
   "triage.overturn": "reviewer",
+  "queue.rateDraft": "reviewer", // "would I post this as is?" on an AI draft
 
   // Submit checklist (lib/gates/actions.ts): asking X's evaluator is work; overriding a gate is an admin's call.
   "gates.evaluate": "reviewer",
@@ -58,6 +59,13 @@ export const authzMatrix = {
   "controls.writer.threshold": "admin",
   "controls.writer.budget": "admin",
   "controls.price": "admin",
+  "variants.create": "admin",
+  "variants.change": "admin",
+  "variants.status": "admin",
+  "variants.promote": "admin", // makes another variant draft what reviewers see
+
+  // Blind comparison of drafting variants: judging drafts is reviewers' work.
+  "compare.choose": "reviewer",
 
   // next-auth's own endpoints (sign-in, CSRF token, session, sign-out) must answer strangers.
   "auth.nextauth": "public",
