@@ -1,34 +1,22 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 
-import { AuthError } from "@/lib/auth/errors";
-import { roleAtLeast, type Role } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/roles";
 import { makePost } from "@/lib/drafting/testing/posts";
 import { upsertPosts } from "@/lib/ingest/upsert-posts";
 import { triagePost } from "@/lib/triage";
-import { seedUser } from "@/tests/support/fixtures/review";
 import { createTestDatabase } from "@/tests/support/db";
+import { signInAs } from "@/tests/support/fixtures/session";
 
 /** The overturn as the browser reaches it: role check, input parsing and error mapping around lib/triage. */
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  requireRole: async (minimum: Role) => {
-    if (!session.user) throw new AuthError("unauthenticated");
-    if (!roleAtLeast(session.user.role, minimum)) throw new AuthError("forbidden", minimum);
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/fixtures/session"));
 
 const { overturnTriageAction } = await import("./triage-actions");
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
 
-const as = async (role: Role) => {
-  const user = await seedUser(t.db, `${role} user`, role);
-  session.user = { ...user, email: `${user.id}@notedesk.test`, role };
-};
+const as = (role: Role) => signInAs(t.db, role);
 
 describe("overturnTriageAction", () => {
   it("needs a reviewer and a reason, then overturns", async () => {

@@ -1,33 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { AuthError } from "@/lib/auth/errors";
-import { roleAtLeast, type Role } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/auth/roles";
 import { ratingOf } from "@/lib/ratings/read";
 import { draftRow, seedDraft, seedUser, seedWriter, validNote } from "@/tests/support/fixtures/review";
 import { createTestDatabase } from "@/tests/support/db";
+import { signInAs, signOut } from "@/tests/support/fixtures/session";
 
 /** The rating as the browser reaches it: role check, input parsing and error mapping around lib/ratings. */
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  requireRole: async (minimum: Role) => {
-    if (!session.user) throw new AuthError("unauthenticated");
-    if (!roleAtLeast(session.user.role, minimum)) throw new AuthError("forbidden", minimum);
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/fixtures/session"));
 
 const { rateDraftAction } = await import("./rating-actions");
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
 
-const as = async (role: Role) => {
-  const user = await seedUser(t.db, `${role} user`, role);
-  session.user = { ...user, email: `${user.id}@notedesk.test`, role };
-  return user;
-};
+const as = (role: Role) => signInAs(t.db, role);
 
 const ratingEvents = (draftId: string) =>
   t.db.auditEvent.findMany({ where: { subjectId: draftId, action: "draft.rate" }, orderBy: { id: "asc" }, select: { actorId: true, before: true, after: true } });
@@ -43,7 +31,7 @@ beforeAll(async () => {
 
 describe("rateDraftAction", () => {
   it("needs a signed-in reviewer", async () => {
-    session.user = null;
+    signOut();
     expect(await rateDraftAction({ draftId: draft.id, revisionId, wouldPost: true })).toMatchObject({ ok: false, code: "unauthenticated" });
     await as("viewer");
     expect(await rateDraftAction({ draftId: draft.id, revisionId, wouldPost: true })).toMatchObject({ ok: false, code: "forbidden" });

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { AuthError } from "@/lib/auth/errors";
-import { roleAtLeast, type Role } from "@/lib/auth/roles";
-import type { SessionUser } from "@/lib/auth/session";
-import { seedUser, seedWriter } from "@/tests/support/fixtures/review";
+import type { Role } from "@/lib/auth/roles";
+import { seedWriter } from "@/tests/support/fixtures/review";
 import { createTestDatabase } from "@/tests/support/db";
+import { signInAs } from "@/tests/support/fixtures/session";
 
 /** The controls as the browser reaches them: admin only, input checked, every change audited. */
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  requireRole: async (minimum: Role) => {
-    if (!session.user) throw new AuthError("unauthenticated");
-    if (!roleAtLeast(session.user.role, minimum)) throw new AuthError("forbidden", minimum);
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/session", () => import("@/tests/support/fixtures/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const actions = await import("./actions");
@@ -23,11 +15,7 @@ const actions = await import("./actions");
 const t = await createTestDatabase();
 afterAll(() => t.drop());
 
-const as = async (role: Role) => {
-  const user = await seedUser(t.db, `${role} user`, role);
-  session.user = { ...user, email: `${user.id}@notedesk.test`, role };
-  return session.user;
-};
+const as = (role: Role) => signInAs(t.db, role);
 
 let writerId: string;
 beforeAll(async () => {
