@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { seedUser } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
 
 import { chooseInComparison, nextBlindPair, type BlindPair } from "./comparisons";
 import { draftAsLiveVariant } from "./live-drafting";
 import { runShadowDrafting } from "./shadow-run";
 import { listVariantStandings } from "./standings";
 import { liveVariant } from "./store";
-import { configureTestEndpoint, freshFeed, testModels, writesNote } from "./testing/variant-fixture";
+import { freshFeed, testModels, variantTestbed, writesNote } from "./testing/variant-fixture";
 import { createVariant, setVariantStatus } from "./variant-admin";
 
-configureTestEndpoint();
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let admin: { id: string; name: string };
-beforeAll(async () => {
-  admin = await seedUser(t.db, "Ada Admin", "admin");
-});
+const { t, admin } = await variantTestbed();
 
 /** A writer whose `count` posts were drafted by its live variant ("LIVE …") and a shadow one ("SHADOW …"). */
 async function comparedFeed(count: number) {

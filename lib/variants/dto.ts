@@ -12,7 +12,8 @@ export type VariantStatus = (typeof variantStatuses)[number];
 export const variantProviders = ["env", "xai", "openai-compatible", "offline"] as const;
 export type VariantProvider = (typeof variantProviders)[number];
 
-export type VariantDto = {
+/** A variant as drafting uses it. */
+export type VariantRow = {
   id: string;
   writerId: string;
   name: string;
@@ -21,6 +22,9 @@ export type VariantDto = {
   model: string | null;
   temperature: number;
   status: VariantStatus;
+};
+
+export type VariantDto = VariantRow & {
   /** The model in words, e.g. "environment: xai · grok-4". */
   modelLabel: string;
   /** Why it cannot draft on this server (its provider is not configured), or null. */

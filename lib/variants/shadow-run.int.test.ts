@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { setWriterLlmBudget } from "@/lib/costs/budgets";
 import { meteredProvider } from "@/lib/costs/metered-provider";
@@ -12,22 +12,14 @@ import type { JobQueue } from "@/lib/jobs/boss";
 import { listQueue } from "@/lib/review/queue";
 import { parseQueueFilters } from "@/lib/review/queue-filters";
 import { seedUser } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
 
 import { draftAsLiveVariant } from "./live-drafting";
 import { runShadowDrafting } from "./shadow-run";
 import { liveVariant } from "./store";
-import { configureTestEndpoint, freshFeed, testModels, writesNote } from "./testing/variant-fixture";
+import { freshFeed, testModels, variantTestbed, writesNote } from "./testing/variant-fixture";
 import { createVariant } from "./variant-admin";
 
-configureTestEndpoint();
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let admin: { id: string; name: string };
-beforeAll(async () => {
-  admin = await seedUser(t.db, "Ada Admin", "admin");
-});
+const { t, admin } = await variantTestbed();
 
 const live = writesNote("LIVE says the photo is old");
 

@@ -13,7 +13,8 @@ import { STALE_RUN_MS } from "@/lib/runs/store";
 
 import type { VariantModelSource } from "./models";
 import { saveShadowDraft } from "./shadow-store";
-import { shadowVariants, type VariantRow } from "./store";
+import type { VariantRow } from "./dto";
+import { shadowVariants } from "./store";
 
 /** A new shadow variant also drafts the posts of the week before it was made, so it has something to compare soon. */
 export const SHADOW_BACKFILL_DAYS = 7;

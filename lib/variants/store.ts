@@ -3,23 +3,12 @@ import "server-only";
 import { z } from "zod";
 
 import { Prisma, type DbClient } from "@/lib/db";
-import { DEFAULT_DRAFT_PROMPT, draftPromptTemperature, draftPromptVersions, type DraftPromptVersion } from "@/lib/drafting/prompts/build-request";
+import { DEFAULT_DRAFT_PROMPT, draftPromptTemperature, draftPromptVersions } from "@/lib/drafting/prompts/build-request";
 import { DomainError } from "@/lib/errors";
 import { utcNow } from "@/lib/review/sql";
 
-import { variantProviders, type VariantProvider, type VariantStatus } from "./dto";
+import { variantProviders, type VariantRow } from "./dto";
 
-/** A variant as drafting uses it. */
-export type VariantRow = {
-  id: string;
-  writerId: string;
-  name: string;
-  promptVersion: DraftPromptVersion;
-  provider: VariantProvider;
-  model: string | null;
-  temperature: number;
-  status: VariantStatus;
-};
 
 export const variantSelect = {
   id: true,

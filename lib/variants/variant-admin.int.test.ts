@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { seedUser, seedWriter } from "@/tests/support/fixtures/review";
-import { createTestDatabase } from "@/tests/support/db";
+import { seedWriter } from "@/tests/support/fixtures/review";
 
 import { liveVariant } from "./store";
-import { configureTestEndpoint, writesNote, testModels, freshFeed } from "./testing/variant-fixture";
+import { freshFeed, testModels, variantTestbed, writesNote } from "./testing/variant-fixture";
 import { changeVariant, createVariant, promoteVariant, setVariantStatus } from "./variant-admin";
 import { draftAsLiveVariant } from "./live-drafting";
 
-configureTestEndpoint();
-const t = await createTestDatabase();
-afterAll(() => t.drop());
-
-let admin: { id: string; name: string };
-beforeAll(async () => {
-  admin = await seedUser(t.db, "Ada Admin", "admin");
-});
+const { t, admin } = await variantTestbed();
 
 const shadowConfig = { promptVersion: "draft-v2", provider: "openai-compatible", model: "model-b", temperature: 0.7 } as const;
 const statusesOf = async (writerId: string) =>

@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/review/dto";
 import { inTransaction, type Tx } from "@/lib/review/sql";
 
 import { resolveVariantModel } from "./models";
-import { ensureDefaultVariant, toVariantRow, variantSelect, type VariantRow } from "./store";
+import type { VariantRow } from "./dto";
+import { ensureDefaultVariant, toVariantRow, variantSelect } from "./store";
 import { newVariantSchema, promotionSchema, variantChangeSchema, variantStatusSchema } from "./variant-input";
 
 /**

@@ -1,9 +1,13 @@
+import { afterAll } from "vitest";
+
 import { reloadEnv } from "@/lib/config/env";
 import type { DbClient } from "@/lib/db";
 import type { DraftingFeed } from "@/lib/drafting/draft-claims";
 import type { DraftingProvider, DraftingTask } from "@/lib/drafting/provider";
 import { numberedPosts, seedFeed } from "@/lib/drafting/testing/feed-fixture";
 import { keyedProvider, noteReply } from "@/lib/drafting/testing/keyed-provider";
+import { createTestDatabase } from "@/tests/support/db";
+import { seedUser } from "@/tests/support/fixtures/review";
 
 import type { SpendAttribution, VariantModel, VariantModelSource } from "../models";
 
@@ -47,4 +51,13 @@ export async function freshFeed(db: DbClient, count: number): Promise<DraftingFe
   const posts = numberedPosts(count, (i) => `Variant feed ${feeds}, post ${i}, makes a claim.`).map((p) => ({ ...p, id: String(BigInt(p.id) + BigInt(feeds * 100_000)) }));
   const feed = await seedFeed(db, posts, `variants writer ${feeds}`);
   return { ...feed, postIds: posts.map((p) => p.id) };
+}
+
+/** A database of the test file's own, the test endpoint configured, and an admin to act as. */
+export async function variantTestbed() {
+  configureTestEndpoint();
+  const t = await createTestDatabase();
+  afterAll(() => t.drop());
+  const admin = await seedUser(t.db, "Ada Admin", "admin");
+  return { t, admin };
 }
