@@ -1,8 +1,6 @@
-import { Badge } from "@/components/ui/badge";
 import type { TriagedOutPostDto } from "@/lib/triage/types";
 
-import { formatAge } from "../review/format";
-import { mediaLabel } from "../review/labels";
+import { PostByline } from "../review/post-byline";
 import { OverturnForm, type Overturn } from "./overturn-form";
 import { TriageBadge } from "./triage-badge";
 import { TriageReasons } from "./triage-reasons";
@@ -17,20 +15,9 @@ export function TriagedOutList({ rows, now, overturn }: { rows: TriagedOutPostDt
       {rows.map(({ post, triage }) => (
         <li key={post.id} data-testid="triaged-out-row" data-post-id={post.id} className="grid gap-3 px-3 py-3 md:grid-cols-[1fr_20rem]">
           <div className="flex flex-col gap-2">
-            <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
-              <span className="font-medium text-zinc-800 dark:text-zinc-200">{post.authorUsername ? `@${post.authorUsername}` : "unknown author"}</span>
-              {post.authorName && <span>{post.authorName}</span>}
-              <span aria-hidden>·</span>
-              <span>{post.postedAt ? `${formatAge(post.postedAt, now)} old` : "age unknown"}</span>
-              {post.lang && <Badge>{post.lang}</Badge>}
-              <Badge>{mediaLabel(post.mediaType)}</Badge>
-              {post.noteRequestCount > 0 && (
-                <Badge tone="warn">
-                  {post.noteRequestCount} note request{post.noteRequestCount === 1 ? "" : "s"}
-                </Badge>
-              )}
+            <PostByline post={post} now={now}>
               <TriageBadge triage={{ verdict: triage.verdict, checkability: triage.checkability, overturned: triage.overturn !== null, priorityKey: triage.priority.key }} />
-            </div>
+            </PostByline>
             <p className="text-sm whitespace-pre-line">
               {post.excerpt}
               {post.truncated && "…"}

@@ -4,13 +4,13 @@ import { TriageBadge } from "@/components/triage/triage-badge";
 import { Badge } from "@/components/ui/badge";
 import type { QueueRowDto } from "@/lib/review/dto";
 
-import { claimLabel, formatAge } from "../format";
-import { aiDecisionLabel, classificationLabel, mediaLabel, stateLabels, stateTones } from "../labels";
+import { claimLabel } from "../format";
+import { aiDecisionLabel, classificationLabel, stateLabels, stateTones } from "../labels";
+import { PostByline } from "../post-byline";
 
 /** One draft in the list: whose post, how old, how triage judged it, what the AI said, and who holds it. */
 export function QueueRow({ row, href, now, viewerId, onFocus }: { row: QueueRowDto; href: string; now: Date; viewerId: string; onFocus: () => void }) {
   const { post, claim } = row;
-  const author = post.authorUsername ? `@${post.authorUsername}` : "unknown author";
   return (
     <Link
       href={href}
@@ -21,18 +21,7 @@ export function QueueRow({ row, href, now, viewerId, onFocus }: { row: QueueRowD
       data-priority-key={row.triage?.priorityKey}
       className="block rounded-md px-3 py-2.5 outline-none hover:bg-zinc-50 focus-visible:bg-blue-50 focus-visible:ring-2 focus-visible:ring-blue-500 dark:hover:bg-zinc-800/60 dark:focus-visible:bg-blue-950/40"
     >
-      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-500">
-        <span className="font-medium text-zinc-800 dark:text-zinc-200">{author}</span>
-        {post.authorName && <span>{post.authorName}</span>}
-        <span aria-hidden>·</span>
-        <span>{post.postedAt ? `${formatAge(post.postedAt, now)} old` : "age unknown"}</span>
-        {post.lang && <Badge>{post.lang}</Badge>}
-        <Badge>{mediaLabel(post.mediaType)}</Badge>
-        {post.noteRequestCount > 0 && (
-          <Badge tone="warn">
-            {post.noteRequestCount} note request{post.noteRequestCount === 1 ? "" : "s"}
-          </Badge>
-        )}
+      <PostByline post={post} now={now}>
         {row.triage ? <TriageBadge triage={row.triage} /> : <Badge>Not triaged yet</Badge>}
         <span className="ml-auto flex items-center gap-2">
           {claim && (
@@ -43,7 +32,7 @@ export function QueueRow({ row, href, now, viewerId, onFocus }: { row: QueueRowD
           <span>AI: {aiDecisionLabel(row.aiDecision)}</span>
           <Badge tone={stateTones[row.state]}>{stateLabels[row.state]}</Badge>
         </span>
-      </div>
+      </PostByline>
       <p className="mt-1 line-clamp-2 text-sm whitespace-pre-line">
         {post.excerpt}
         {post.truncated && "…"}
