@@ -37,6 +37,16 @@ describe("startEmbeddedPostgres", () => {
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
   });
 
+  // Only root hands the server to another user; as anyone else the server runs as oneself.
+  it.runIf(process.getuid?.() === 0)("as root, names the folder the postgres user may not enter instead of hanging", async () => {
+    const closed = await mkdtemp(join(tmpdir(), "notedesk-closed-")); // mkdtemp makes it 0700
+    try {
+      await expect(startEmbeddedPostgres({ dataDir: join(closed, "data"), port: await freePort() })).rejects.toThrow(`may not enter ${closed}`);
+    } finally {
+      await rm(closed, { recursive: true, force: true });
+    }
+  });
+
   it("names the port and the variable to change when the port is taken", async () => {
     const taken = net.createServer();
     taken.listen(0, "127.0.0.1");

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir, readdir, readFile, realpath, rm } from "node:fs/promises";
 import net from "node:net";
 import { dirname, join, resolve } from "node:path";
@@ -9,6 +10,7 @@ import pg from "pg";
 
 import { env } from "../../lib/config/env";
 import { loadEmbeddedPostgres, tieToProcess } from "./embedded-postgres-lifetime";
+import { firstFolderClosedToOthers } from "./closed-folder";
 import { acquireLock, LockHeldError } from "./instance-lock";
 import { ScriptError } from "./main";
 import { createDatabase, withClient } from "./postgres";
@@ -95,7 +97,28 @@ async function recoverFromCrash(dataDir: string): Promise<void> {
   }
 }
 
+/**
+ * PostgreSQL will not run as root; the package then runs it as a `postgres` system user, which must be
+ * able to reach the binaries in node_modules and the data directory. Without this check a project in a
+ * private folder (a `mktemp -d` clone) makes the start hang until something times out.
+ */
+async function assertPostgresUserCanReach(dataDir: string): Promise<void> {
+  const binaries = dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  // The data directory itself is the server's own (PostgreSQL wants it closed to others): only the way to it counts.
+  for (const path of [binaries, dirname(dataDir)]) {
+    const closed = await firstFolderClosedToOthers(path);
+    if (closed) {
+      throw new EmbeddedPostgresError(
+        `Running as root, the embedded PostgreSQL runs as the "postgres" user, which may not enter ${closed}. ` +
+          `Let it through (chmod o+x ${closed}), run Notedesk as an ordinary user, or set DATABASE_URL to a PostgreSQL server`,
+      );
+    }
+  }
+}
+
 async function launch(dataDir: string, port: number): Promise<EmbeddedPostgresServer> {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await assertPostgresUserCanReach(dataDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const log: string[] = [];
   const server = new EmbeddedPostgres({
@@ -105,8 +128,7 @@ async function launch(dataDir: string, port: number): Promise<EmbeddedPostgresSe
     password: PASSWORD,
     authMethod: "scram-sha-256",
     persistent: true,
-    // PostgreSQL will not run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     // No Unix socket: clients use TCP, and a socket in /tmp could clash with another server's.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
