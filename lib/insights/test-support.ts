@@ -1,7 +1,7 @@
 import type { DbClient, DraftState, SubmissionState } from "@/lib/db";
 import { makePost } from "@/lib/drafting/testing/posts";
 import { upsertPosts } from "@/lib/ingest/upsert-posts";
-import type { TriageAssessment, TriageReason, TriageVerdict } from "@/lib/triage";
+import { strongestAgainst, type TriageAssessment, type TriageReason, type TriageVerdict } from "@/lib/triage";
 
 import { validNote } from "../../tests/support/fixtures/review";
 
@@ -106,7 +106,8 @@ export async function seedPath(db: DbClient, seed: PathSeed): Promise<{ postId: 
 
 function assessment(postId: string, verdict: TriageVerdict, reasons: TriageReason[], at: Date): TriageAssessment {
   return {
-    postId, checkability: verdict === "in" ? 0.8 : 0.2, verdict, reasons, assessedBy: "heuristic", opinion: null,
+    postId, checkability: verdict === "in" ? 0.8 : 0.2, verdict, blocked: reasons.some((r) => r.blocking), against: strongestAgainst(reasons),
+    assessedBy: "heuristic", opinion: null,
     priorityBase: 0, priorityFactors: { noteRequests: 0, reach: null, reachEstimated: false }, agedFrom: at, priorityKey: 0,
   };
 }

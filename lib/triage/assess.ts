@@ -1,6 +1,6 @@
 import type { NormalizedPost } from "@/lib/posts/post";
 
-import { assessCheckability } from "./heuristics";
+import { scoreCheckability } from "./heuristics";
 import { priorityBase, priorityFactorsOf, priorityKey } from "./priority";
 import type { ModelOpinion, TriageAssessment } from "./types";
 
@@ -10,9 +10,9 @@ export function agedFrom(post: Pick<NormalizedPost, "postedAt">, firstSeenAt: Da
   return posted && !Number.isNaN(posted.getTime()) ? posted : firstSeenAt;
 }
 
-/** Checkability, verdict, reasons and priority of one post. Pure: the offline path gives the same answer every time. */
+/** Checkability, verdict and priority of one post, as stored. Pure: the offline path gives the same answer every time. */
 export function triagePost(post: NormalizedPost, firstSeenAt: Date, opinion: ModelOpinion | null = null): TriageAssessment {
-  const { checkability, verdict, reasons } = assessCheckability(post, opinion);
+  const { checkability, verdict, blocked, against } = scoreCheckability(post, opinion);
   const priorityFactors = priorityFactorsOf(post);
   const base = priorityBase(checkability, priorityFactors);
   const from = agedFrom(post, firstSeenAt);
@@ -20,7 +20,8 @@ export function triagePost(post: NormalizedPost, firstSeenAt: Date, opinion: Mod
     postId: post.id,
     checkability,
     verdict,
-    reasons,
+    blocked,
+    against,
     assessedBy: opinion ? "llm" : "heuristic",
     opinion,
     priorityBase: base,

@@ -72,77 +72,175 @@ function read(post: NormalizedPost): Reading {
   return { post, text, cues: cueReaderFor(language)(text.words, text.cjkText) };
 }
 
-type Signal = (r: Reading) => TriageReason | null;
+/** What a signal found, for the reason a reviewer reads: needed only when reasons are shown, not to score. */
+type Found = { evidence: string[]; count?: number };
+
+/**
+ * One signal: `weigh` says whether it fires and how hard (null: it does not), `found` what it found.
+ * Scoring needs only the weights; the full assessment adds what was found (read.ts, when shown).
+ */
+type Rule = { signal: TriageSignal; weigh: (r: Reading) => number | null; found: (r: Reading) => Found; blocking?: true };
 
 /** A kind of phrase that did not occur (one shared empty list: triage reads ten thousand posts a minute in a big pull). */
 const NONE: readonly string[] = [];
+/** Nothing to show but the signal itself (a fresh list each time: reasons are handed out and may be kept). */
+const nothing = (): Found => ({ evidence: [] });
 
 const EVIDENCE = 3;
-const first = (items: readonly string[]) => items.slice(0, EVIDENCE);
 const clip = (text: string, max: number) => (Array.from(text).length > max ? `${Array.from(text).slice(0, max - 1).join("")}…` : text);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 const diminishing = (n: number, { perLog, cap }: { perLog: number; cap: number }) => round2(Math.min(cap, perLog * (1 + Math.log(n))));
-/** A reason for a list of things found: the first few as evidence, and how many there were when that is more. */
-const found = (signal: TriageSignal, items: readonly string[], weight: number): TriageReason | null =>
-  items.length ? { signal, weight, evidence: first(items), ...(items.length > EVIDENCE ? { count: items.length } : {}) } : null;
-const counted = (signal: TriageSignal, count: number, weight: number): TriageReason | null =>
-  count ? { signal, weight, evidence: [], count } : null;
+/** The first few as evidence, and how many there were when that is more. */
+const firstOf = (items: readonly string[]): Found =>
+  items.length > EVIDENCE ? { evidence: items.slice(0, EVIDENCE), count: items.length } : { evidence: items.slice() };
 
+/** A signal for a list of things found, weighing by how many. */
+const listed = (signal: TriageSignal, items: (r: Reading) => readonly string[], weight: (n: number) => number): Rule => ({
+  signal,
+  weigh: (r) => {
+    const n = items(r).length;
+    return n ? weight(n) : null;
+  },
+  found: (r) => firstOf(items(r)),
+});
+/** A signal for a count of things, weighed by how many; `count(r)` is 0 when it does not fire. */
+const counted = (signal: TriageSignal, count: (r: Reading) => number, weight: (n: number) => number): Rule => ({
+  signal,
+  weigh: (r) => {
+    const n = count(r);
+    return n ? weight(n) : null;
+  },
+  found: (r) => ({ evidence: [], count: count(r) }),
+});
+
+/** Opinion and prediction: a strong cue or a weak one, then more per further cue, down to a floor. */
 function tiered(
   signal: "opinion" | "prediction",
-  strong: readonly string[],
-  weak: readonly string[],
+  strong: (r: Reading) => readonly string[],
+  weak: (r: Reading) => readonly string[],
   w: { strong: number; weak: number; perExtra: number; floor: number },
-): TriageReason | null {
-  if (strong.length + weak.length === 0) return null;
-  const cues = [...strong, ...weak];
-  return found(signal, cues, round2(Math.max(w.floor, (strong.length ? w.strong : w.weak) + w.perExtra * (cues.length - 1))));
+): Rule {
+  return {
+    signal,
+    weigh: (r) => {
+      const strongCount = strong(r).length;
+      const cues = strongCount + weak(r).length;
+      return cues ? round2(Math.max(w.floor, (strongCount ? w.strong : w.weak) + w.perExtra * (cues - 1))) : null;
+    },
+    found: (r) => firstOf([...strong(r), ...weak(r)]),
+  };
 }
 
-const signals: readonly Signal[] = [
-  ({ text: { numbers } }) => found("numbers", numbers, weights.numbers[Math.min(numbers.length, weights.numbers.length) - 1] ?? 0),
-  ({ text: { years } }) => found("year", years, weights.year),
-  ({ text: { quotes } }) => found("quote", quotes.slice(0, 1).map((q) => clip(q, 60)), weights.quote),
-  ({ cues: { claimVerbs = NONE } }) => found("claim_verb", claimVerbs, claimVerbs.length > 1 ? weights.claimVerb.several : weights.claimVerb.one),
-  ({ text: { names } }) => found("named_entities", names, names.length > 1 ? weights.namedEntities.several : weights.namedEntities.one),
-  ({ text: { links } }) => counted("link", links, weights.link),
-  ({ post, cues }) => (post.mediaType === "none" ? null : found("media_claim", cues.mediaDeixis ?? NONE, weights.mediaClaim)),
-  ({ cues }) => tiered("opinion", cues.opinionStrong ?? NONE, cues.opinionWeak ?? NONE, weights.opinion),
-  ({ cues }) => tiered("prediction", cues.predictionStrong ?? NONE, cues.predictionWeak ?? NONE, weights.prediction),
-  ({ cues }) => found("satire", cues.satire ?? NONE, weights.satire),
-  ({ post, text }) =>
-    post.mediaType === "none" && isTooShort(text) ? { signal: "too_short", weight: weights.tooShort, evidence: [], count: text.wordCount } : null,
-  ({ post: { mediaType } }) => (mediaType === "none" ? null : { signal: "media", weight: weights.media[mediaType], evidence: [mediaType] }),
-  ({ post: { matchedMediaNotes } }) => {
-    if (matchedMediaNotes.some((m) => m.matchStatus === "matched_and_shown")) return { signal: "media_note_shown", weight: 0, evidence: [], blocking: true };
-    return matchedMediaNotes.length ? { signal: "media_note_matched", weight: weights.mediaNoteMatched, evidence: [] } : null;
+const hasMedia = (r: Reading) => r.post.mediaType !== "none";
+const noteShown = (r: Reading) => r.post.matchedMediaNotes.some((m) => m.matchStatus === "matched_and_shown");
+
+const rules: readonly Rule[] = [
+  listed("numbers", (r) => r.text.numbers, (n) => weights.numbers[Math.min(n, weights.numbers.length) - 1] ?? 0),
+  listed("year", (r) => r.text.years, () => weights.year),
+  {
+    signal: "quote",
+    weigh: (r) => (r.text.quotes.length ? weights.quote : null),
+    found: (r) => ({ evidence: r.text.quotes.slice(0, 1).map((q) => clip(q, 60)) }),
   },
-  ({ post: { noteRequests } }) => counted("note_requests", noteRequests.length, diminishing(noteRequests.length, weights.noteRequests)),
-  ({ post: { suggestedSources } }) => counted("suggested_sources", suggestedSources.length, diminishing(suggestedSources.length, weights.suggestedSources)),
+  listed("claim_verb", (r) => r.cues.claimVerbs ?? NONE, (n) => (n > 1 ? weights.claimVerb.several : weights.claimVerb.one)),
+  listed("named_entities", (r) => r.text.names, (n) => (n > 1 ? weights.namedEntities.several : weights.namedEntities.one)),
+  counted("link", (r) => r.text.links, () => weights.link),
+  listed("media_claim", (r) => (hasMedia(r) ? (r.cues.mediaDeixis ?? NONE) : NONE), () => weights.mediaClaim),
+  tiered("opinion", (r) => r.cues.opinionStrong ?? NONE, (r) => r.cues.opinionWeak ?? NONE, weights.opinion),
+  tiered("prediction", (r) => r.cues.predictionStrong ?? NONE, (r) => r.cues.predictionWeak ?? NONE, weights.prediction),
+  listed("satire", (r) => r.cues.satire ?? NONE, () => weights.satire),
+  {
+    signal: "too_short",
+    weigh: (r) => (!hasMedia(r) && isTooShort(r.text) ? weights.tooShort : null),
+    found: (r) => ({ evidence: [], count: r.text.wordCount }),
+  },
+  {
+    signal: "media",
+    weigh: ({ post: { mediaType } }) => (mediaType === "none" ? null : weights.media[mediaType]),
+    found: (r) => ({ evidence: [r.post.mediaType] }),
+  },
+  { signal: "media_note_shown", weigh: (r) => (noteShown(r) ? 0 : null), found: nothing, blocking: true },
+  {
+    signal: "media_note_matched",
+    weigh: (r) => (r.post.matchedMediaNotes.length && !noteShown(r) ? weights.mediaNoteMatched : null),
+    found: nothing,
+  },
+  counted("note_requests", (r) => r.post.noteRequests.length, (n) => diminishing(n, weights.noteRequests)),
+  counted("suggested_sources", (r) => r.post.suggestedSources.length, (n) => diminishing(n, weights.suggestedSources)),
 ];
 
+const modelWeight = (opinion: ModelOpinion) => (opinion.checkable ? weights.model : -weights.model);
+
 function modelReason(opinion: ModelOpinion): TriageReason {
-  return { signal: "model", weight: opinion.checkable ? weights.model : -weights.model, evidence: [clip(opinion.reason, 160)] };
+  return { signal: "model", weight: modelWeight(opinion), evidence: [clip(opinion.reason, 160)] };
 }
 
 /** Blocking first, then by strength; the sort is stable, so ties keep the signals' order and a post always lists the same way. */
 const strongestFirst = (a: TriageReason, b: TriageReason) =>
   Number(!!b.blocking) - Number(!!a.blocking) || Math.abs(b.weight) - Math.abs(a.weight);
 
+const checkabilityOf = (logit: number) => Math.round(1e4 / (1 + Math.exp(-logit))) / 1e4;
+const verdictOf = (checkability: number, blocked: boolean): TriageVerdict => (!blocked && checkability >= IN_THRESHOLD ? "in" : "out");
+
 export type Checkability = { checkability: number; verdict: TriageVerdict; reasons: TriageReason[] };
 
-/** The heuristics' judgement of a post, with the model's where it gave one. Pure and deterministic. */
+/** The heuristics' judgement of a post with its reasons, with the model's where it gave one. Pure and deterministic. */
 export function assessCheckability(post: NormalizedPost, opinion: ModelOpinion | null = null): Checkability {
   const reading = read(post);
   const reasons: TriageReason[] = [];
-  for (const signal of signals) {
-    const reason = signal(reading);
-    if (reason) reasons.push(reason);
+  for (const rule of rules) {
+    const weight = rule.weigh(reading);
+    if (weight !== null) reasons.push({ signal: rule.signal, weight, ...rule.found(reading), ...(rule.blocking ? { blocking: true } : {}) });
   }
   if (opinion) reasons.push(modelReason(opinion));
   reasons.sort(strongestFirst);
-  const logit = reasons.reduce((sum, r) => sum + r.weight, BASELINE);
-  const checkability = Math.round(1e4 / (1 + Math.exp(-logit))) / 1e4;
-  const verdict = !reasons.some((r) => r.blocking) && checkability >= IN_THRESHOLD ? "in" : "out";
-  return { checkability, verdict, reasons };
+  const checkability = checkabilityOf(reasons.reduce((sum, r) => sum + r.weight, BASELINE));
+  return { checkability, verdict: verdictOf(checkability, reasons.some((r) => r.blocking)), reasons };
+}
+
+/**
+ * What ingestion stores of the judgement (docs/triage.md): checkability, verdict, whether a blocking
+ * signal fired, and the signal that pulled hardest towards out (a blocking one first; null when none
+ * did). `against` for the same post and opinion is exactly `strongestAgainst(assessCheckability(…).reasons)`
+ * (scoring.test.ts proves it).
+ */
+export type Score = { checkability: number; verdict: TriageVerdict; blocked: boolean; against: TriageSignal | null };
+
+// The weights that fired, strongest first (as the reasons sort), so the sum adds them in the same order
+// and checkability comes out the same to the last bit. Reused: scoring keeps no list of its own per post.
+const fired = new Float64Array(rules.length + 1);
+
+/** The judgement without its reasons: what the sync run stores for every post it writes. Pure and deterministic. */
+export function scoreCheckability(post: NormalizedPost, opinion: ModelOpinion | null = null): Score {
+  const reading = read(post);
+  let count = 0;
+  let blocked: TriageSignal | null = null;
+  let against: TriageSignal | null = null;
+  let againstWeight = 0;
+  for (let i = 0; i <= rules.length; i++) {
+    const rule = rules[i];
+    const weight = rule ? rule.weigh(reading) : opinion && modelWeight(opinion);
+    if (weight === null) continue;
+    const signal = rule ? rule.signal : "model";
+    if (rule?.blocking) blocked ??= signal;
+    insertByStrength(weight, count++);
+    if (weight < againstWeight) {
+      against = signal;
+      againstWeight = weight;
+    }
+  }
+  let logit = BASELINE;
+  for (let i = 0; i < count; i++) logit += fired[i]!;
+  const checkability = checkabilityOf(logit);
+  return { checkability, verdict: verdictOf(checkability, blocked !== null), blocked: blocked !== null, against: blocked ?? against };
+}
+
+/** Puts `weight` among the `count` in `fired` after every one at least as strong: the stable sort's order. */
+function insertByStrength(weight: number, count: number): void {
+  let at = count;
+  while (at > 0 && Math.abs(fired[at - 1]!) < Math.abs(weight)) {
+    fired[at] = fired[at - 1]!;
+    at -= 1;
+  }
+  fired[at] = weight;
 }

@@ -1,5 +1,5 @@
 export { agedFrom, triagePost } from "./assess";
-export { assessCheckability, IN_THRESHOLD, type Checkability } from "./heuristics";
+export { assessCheckability, IN_THRESHOLD, scoreCheckability, type Checkability, type Score } from "./heuristics";
 export { labelReasons } from "./labels";
 export { assessWithModel, canAskModel } from "./model-opinion";
 export { refineWithModel, type ModelPassCandidate, type ModelPassResult } from "./model-pass";
@@ -11,7 +11,6 @@ export {
   saveAssessments,
   strongestAgainst,
   triageFields,
-  triageRecord,
   type AssessedVersion,
   type TriageFields,
 } from "./store";

@@ -34,7 +34,7 @@ export async function refineWithModel(
 ): Promise<ModelPassResult> {
   if (!canAskModel(provider)) return { asked: 0, answered: 0, turnedIn: 0, turnedOut: 0 };
   const chosen = candidates
-    .filter((c) => !c.heuristic.reasons.some((r) => r.blocking))
+    .filter((c) => !c.heuristic.blocked)
     .toSorted(
       (a, b) =>
         Math.abs(a.heuristic.checkability - IN_THRESHOLD) - Math.abs(b.heuristic.checkability - IN_THRESHOLD) ||

@@ -2,7 +2,7 @@ import "server-only";
 
 import { Prisma, type DbClient } from "@/lib/db";
 
-import type { TriageAssessment, TriageReason } from "./types";
+import type { TriageAssessment, TriageReason, TriageSignal } from "./types";
 
 /**
  * Triage is stored in the post's own row (docs/triage.md, Data): checkability, both verdicts, the
@@ -11,8 +11,11 @@ import type { TriageAssessment, TriageReason } from "./types";
  * is stored is kept small on purpose: every byte travels with each page a sync writes.
  */
 
-/** The signal that pulled hardest towards out, a blocking one first; null when none pulled that way. */
-export function strongestAgainst(reasons: readonly TriageReason[]): string | null {
+/**
+ * The signal that pulled hardest towards out, a blocking one first; null when none pulled that way.
+ * The definition of an assessment's `against` over its reasons; scoring finds the same without them.
+ */
+export function strongestAgainst(reasons: readonly TriageReason[]): TriageSignal | null {
   let against: TriageReason | null = null;
   for (const reason of reasons) {
     if (reason.blocking) return reason.signal;
@@ -22,52 +25,51 @@ export function strongestAgainst(reasons: readonly TriageReason[]): string | nul
 }
 
 /**
- * An assessment as fields of a jsonb recordset row; absent fields read as NULL. The strongest
- * signal against is kept for posts the machine put out: why they are out, in one word.
+ * How assessments travel into a statement: one array parameter per stored field, zipped row by row
+ * with the posts by ROWS FROM (each `unnest`). Arrays, not more keys in the page's jsonb: PostgreSQL
+ * reads a float8[] straight into doubles, while each jsonb number of a recordset goes through numeric
+ * and text (storing the assessments cost about half as much this way, docs/triage.md, Figures).
  */
-export function triageRecord(a: TriageAssessment) {
-  const against = a.verdict === "out" ? strongestAgainst(a.reasons) : null;
-  return {
-    checkability: a.checkability,
-    verdict: a.verdict,
-    priority_key: a.priorityKey,
-    ...(against === null ? {} : { against }),
-    ...(a.opinion
-      ? { model: a.opinion.model, prompt_version: a.opinion.promptVersion, model_checkable: a.opinion.checkable, model_reason: a.opinion.reason }
-      : {}),
-  };
-}
-
-/** How an assessment travels in a recordset and lands in posts: its SQL parts. */
 export type TriageFields = {
-  /** Column definitions of `triageRecord`'s fields for jsonb_to_recordset. */
-  record: Prisma.Sql;
+  /** `unnest(…)` of each field, in the order of `names`, to go into ROWS FROM. */
+  arrays: Prisma.Sql;
+  /** The names the fields take in the row. */
+  names: Prisma.Sql;
   /** The posts columns they fill. */
   columns: Prisma.Sql;
-  /** The values for `columns` from a recordset row, assessed at `at` (one parameter, not a clock read per row). */
+  /** The values for `columns` from a row, assessed at `at` (one parameter, not a clock read per row). */
   values: (row: Prisma.Sql, at: Date) => Prisma.Sql;
 };
 
-const heuristicFields: TriageFields = {
-  record: Prisma.sql`checkability float8, verdict text, priority_key float8, against text`,
-  columns: Prisma.sql`checkability, triage_verdict, machine_verdict, priority_key, triage_against, triaged_at`,
-  values: (r, at) => Prisma.sql`${r}.checkability, ${r}.verdict, ${r}.verdict, ${r}.priority_key, ${r}.against, ${at}::timestamp(3)`,
-};
-/** With the model's opinion too: always for assessments stored apart, where one without an opinion must clear an old one. */
-const allFields: TriageFields = {
-  record: Prisma.sql`${heuristicFields.record}, model text, prompt_version text, model_checkable boolean, model_reason text`,
-  columns: Prisma.sql`${heuristicFields.columns}, triage_model, triage_prompt_version, triage_model_checkable, triage_model_reason`,
-  values: (r, at) => Prisma.sql`${heuristicFields.values(r, at)}, ${r}.model, ${r}.prompt_version, ${r}.model_checkable, ${r}.model_reason`,
-};
+const HEURISTIC_NAMES = Prisma.sql`checkability, verdict, priority_key, against`;
+const HEURISTIC_COLUMNS = Prisma.sql`checkability, triage_verdict, machine_verdict, priority_key, triage_against, triaged_at`;
+const heuristicValues = (r: Prisma.Sql, at: Date) =>
+  Prisma.sql`${r}.checkability, ${r}.verdict, ${r}.verdict, ${r}.priority_key, ${r}.against, ${at}::timestamp(3)`;
 
 /**
- * The parts for a sync page's assessments. Without a model's opinion among them (every page: the
- * model pass stores its answers apart) the opinion columns stay out of the recordset, and a new or
- * changed post gets their default, NULL, as an assessment by the heuristics alone should.
+ * The fields of `assessments`, one per row in row order (undefined: that row has none, and its fields
+ * read as NULL). The strongest signal against is kept for posts the machine put out: why they are out,
+ * in one word. The model's opinion columns come along when an assessment has one, or when `withOpinion`
+ * says so (assessments stored apart, where one without an opinion must clear an old one). Without them
+ * (every sync page: the model pass stores its answers apart) a new or changed post gets their default,
+ * NULL, as an assessment by the heuristics alone should.
  */
-export function triageFields(assessments: Iterable<TriageAssessment>): TriageFields {
-  for (const a of assessments) if (a.opinion) return allFields;
-  return heuristicFields;
+export function triageFields(
+  assessments: readonly (TriageAssessment | undefined)[],
+  { withOpinion = assessments.some((a) => a?.opinion) }: { withOpinion?: boolean } = {},
+): TriageFields {
+  const column = <T>(field: (a: TriageAssessment) => T | null) => assessments.map((a) => (a ? field(a) : null));
+  const heuristic = Prisma.sql`unnest(${column((a) => a.checkability)}::float8[]), unnest(${column((a) => a.verdict)}::text[]),
+    unnest(${column((a) => a.priorityKey)}::float8[]), unnest(${column((a) => (a.verdict === "out" ? a.against : null))}::text[])`;
+  if (!withOpinion) return { arrays: heuristic, names: HEURISTIC_NAMES, columns: HEURISTIC_COLUMNS, values: heuristicValues };
+  return {
+    arrays: Prisma.sql`${heuristic}, unnest(${column((a) => a.opinion?.model ?? null)}::text[]),
+      unnest(${column((a) => a.opinion?.promptVersion ?? null)}::text[]), unnest(${column((a) => a.opinion?.checkable ?? null)}::boolean[]),
+      unnest(${column((a) => a.opinion?.reason ?? null)}::text[])`,
+    names: Prisma.sql`${HEURISTIC_NAMES}, model, prompt_version, model_checkable, model_reason`,
+    columns: Prisma.sql`${HEURISTIC_COLUMNS}, triage_model, triage_prompt_version, triage_model_checkable, triage_model_reason`,
+    values: (r, at) => Prisma.sql`${heuristicValues(r, at)}, ${r}.model, ${r}.prompt_version, ${r}.model_checkable, ${r}.model_reason`,
+  };
 }
 
 /**
@@ -93,15 +95,13 @@ export type AssessedVersion = { assessment: TriageAssessment; contentHash: strin
 export async function saveAssessments(db: DbClient, versions: readonly AssessedVersion[]): Promise<number> {
   if (versions.length === 0) return 0;
   // One assessment per post, the last given: an UPDATE joining two would apply either.
-  const rows = [...new Map(versions.map((v) => [v.assessment.postId, v])).values()].map(({ assessment, contentHash }) => ({
-    post_id: assessment.postId,
-    post_hash: contentHash,
-    ...triageRecord(assessment),
-  }));
+  const unique = [...new Map(versions.map((v) => [v.assessment.postId, v])).values()];
+  const fields = triageFields(unique.map((v) => v.assessment), { withOpinion: true });
   return db.$executeRaw`
     UPDATE posts SET ${reassessFrom(Prisma.sql`n`)}
-      FROM (SELECT r.post_id, r.post_hash, ${allFields.values(Prisma.sql`r`, new Date())}
-              FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(post_id text, post_hash text, ${allFields.record})
-           ) AS n(post_id, post_hash, ${allFields.columns})
+      FROM (SELECT r.post_id, r.post_hash, ${fields.values(Prisma.sql`r`, new Date())}
+              FROM ROWS FROM (unnest(${unique.map((v) => v.assessment.postId)}::text[]), unnest(${unique.map((v) => v.contentHash)}::text[]), ${fields.arrays})
+                   AS r(post_id, post_hash, ${fields.names})
+           ) AS n(post_id, post_hash, ${fields.columns})
      WHERE posts.id = n.post_id AND posts.content_hash = n.post_hash`;
 }

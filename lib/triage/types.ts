@@ -55,8 +55,13 @@ export type TriageAssessment = {
   postId: string;
   checkability: number;
   verdict: TriageVerdict;
-  /** Strongest first, blocking ones before all. */
-  reasons: TriageReason[];
+  /** A blocking signal fired (a media note already shown): out whatever the weights say. */
+  blocked: boolean;
+  /**
+   * The signal that pulled hardest towards out, a blocking one first; null when none did. The reasons
+   * themselves are derived when shown (read.ts): a sync run scores posts without building them.
+   */
+  against: TriageSignal | null;
   assessedBy: AssessedBy;
   /** The model's answer it includes, when the cheap model pass gave one. */
   opinion: ModelOpinion | null;
