@@ -2,7 +2,7 @@ import "server-only";
 
 import { Prisma, type DbClient } from "@/lib/db";
 import type { NormalizedPost } from "@/lib/posts/post";
-import { reassessFrom, triageFields, triageRecord, type TriageAssessment } from "@/lib/triage";
+import { reassessFrom, triageFields, type TriageAssessment } from "@/lib/triage";
 
 import { postContentHash } from "./content-hash";
 
@@ -53,36 +53,36 @@ export async function upsertPosts(
   if (posts.length === 0) return { new: 0, updated: 0, skipped: 0, changed: [], newToFeed: 0 };
   // A page can repeat a post (a quoted post that is also eligible); one row per id per statement.
   const unique = [...new Map(posts.map((p) => [p.id, p])).values()];
-  const rows = unique.map((p) => {
-    const assessment = triage?.get(p.id);
-    return {
-      id: p.id,
-      text: p.text,
-      author_id: p.authorId,
-      author_username: p.authorUsername,
-      author_name: p.authorName,
-      posted_at: p.postedAt,
-      lang: p.lang,
-      media_type: p.mediaType,
-      media: p.media,
-      referenced_posts: p.referencedPosts,
-      note_requests: p.noteRequests,
-      note_request_count: p.noteRequests.length,
-      suggested_sources: p.suggestedSources,
-      matched_media_notes: p.matchedMediaNotes,
-      public_metrics: p.publicMetrics,
-      content_hash: postContentHash(p),
-      ...(assessment ? triageRecord(assessment) : {}),
-    };
-  });
-  const fields = triage?.size ? triageFields(triage.values()) : null;
+  const rows = unique.map((p) => ({
+    id: p.id,
+    text: p.text,
+    author_id: p.authorId,
+    author_username: p.authorUsername,
+    author_name: p.authorName,
+    posted_at: p.postedAt,
+    lang: p.lang,
+    media_type: p.mediaType,
+    media: p.media,
+    referenced_posts: p.referencedPosts,
+    note_requests: p.noteRequests,
+    note_request_count: p.noteRequests.length,
+    suggested_sources: p.suggestedSources,
+    matched_media_notes: p.matchedMediaNotes,
+    public_metrics: p.publicMetrics,
+    content_hash: postContentHash(p),
+  }));
+  // The assessments ride beside the page's jsonb, in the same row order (store.ts, TriageFields).
+  const fields = triage?.size ? triageFields(unique.map((p) => triage.get(p.id))) : null;
+  const page = JSON.stringify(rows);
+  const recordset = fields
+    ? Prisma.sql`ROWS FROM (jsonb_to_recordset(${page}::jsonb) AS (${POST_RECORD_COLUMNS}), ${fields.arrays}) AS r(${POST_COLUMNS}, ${fields.names})`
+    : Prisma.sql`jsonb_to_recordset(${page}::jsonb) AS r(${POST_RECORD_COLUMNS})`;
 
   const [result] = await db.$queryRaw<{ changed: [string, string, boolean][]; newToFeed: number }[]>`
     WITH up AS (
       INSERT INTO posts (${POST_COLUMNS}, first_seen_at${fields ? Prisma.sql`, ${fields.columns}` : Prisma.empty})
       SELECT ${POST_COLUMNS}, ${seenAt}::timestamp(3)${fields ? Prisma.sql`, ${fields.values(Prisma.sql`r`, seenAt)}` : Prisma.empty}
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-             AS r(${POST_RECORD_COLUMNS}${fields ? Prisma.sql`, ${fields.record}` : Prisma.empty})
+        FROM ${recordset}
        ORDER BY r.id
       ON CONFLICT (id) DO UPDATE SET ${CONTENT_FROM_EXCLUDED}${fields ? Prisma.sql`, ${reassessFrom(Prisma.sql`EXCLUDED`)}` : Prisma.empty}
        WHERE posts.content_hash IS DISTINCT FROM EXCLUDED.content_hash
