@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 
 import type * as draftActions from "@/app/(app)/queue/[draftId]/actions";
 import type * as ratingActions from "@/app/(app)/queue/[draftId]/rating-actions";
@@ -34,8 +34,15 @@ export type QueueActions = {
 
 const QueueActionsContext = createContext<QueueActions | null>(null);
 
+/**
+ * Every refresh of the queue's layout (router.refresh() after a save, a decision) brings a new object
+ * holding the same server actions. Keeping the first one keeps the context stable, so effects that
+ * depend on it do not re-run: useClaim's would release the draft and claim it again, and in between
+ * the reviewer's other window, or another reviewer, could lose or take it.
+ */
 export function QueueActionsProvider({ actions, children }: { actions: QueueActions; children: ReactNode }) {
-  return <QueueActionsContext.Provider value={actions}>{children}</QueueActionsContext.Provider>;
+  const [stable] = useState(actions);
+  return <QueueActionsContext.Provider value={stable}>{children}</QueueActionsContext.Provider>;
 }
 
 export function useQueueActions(): QueueActions {
