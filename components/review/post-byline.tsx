@@ -1,18 +1,12 @@
 import type { ReactNode } from "react";
 
 import { Badge } from "@/components/ui/badge";
+import type { PostExcerptDto } from "@/lib/posts/excerpt";
 
 import { formatAge } from "./format";
 import { mediaLabel } from "./labels";
 
-type BylinePost = {
-  authorUsername: string | null;
-  authorName: string | null;
-  postedAt: Date | null;
-  lang: string | null;
-  mediaType: string;
-  noteRequestCount: number;
-};
+type BylinePost = Pick<PostExcerptDto, "authorUsername" | "authorName" | "postedAt" | "lang" | "mediaType" | "noteRequestCount">;
 
 /** A post's line in a list: who, how old, language, media and note requests; `children` follow (badges, claim). */
 export function PostByline({ post, now, children }: { post: BylinePost; now: Date; children?: ReactNode }) {

@@ -1,5 +1,6 @@
 import type { AuditEventDto } from "@/lib/audit/list";
 import type { AuthorKind, DraftState } from "@/lib/db/enums";
+import type { PostExcerptDto } from "@/lib/posts/excerpt";
 import type { NoteRequest, PostMedia, ReferencedPost, SuggestedSource } from "@/lib/posts/post";
 import type { SubmissionDto } from "@/lib/submission/dto";
 import type { TriageBadgeDto } from "@/lib/triage/types";
@@ -21,18 +22,7 @@ export type QueueRowDto = {
   version: number;
   readyAt: Date | null;
   aiDecision: string | null;
-  post: {
-    id: string;
-    excerpt: string;
-    /** The excerpt is cut; the detail view has the full text. */
-    truncated: boolean;
-    authorUsername: string | null;
-    authorName: string | null;
-    lang: string | null;
-    mediaType: string;
-    noteRequestCount: number;
-    postedAt: Date | null;
-  };
+  post: PostExcerptDto;
   currentRevision: { text: string; classification: string; authorKind: AuthorKind } | null;
   claim: ClaimDto | null;
   /** The post's triage at a glance; null when it was never assessed. */

@@ -1,3 +1,5 @@
+import type { PostExcerptDto } from "@/lib/posts/excerpt";
+
 /** The triage's vocabulary, shared by the scoring, the store, the queue and the browser. */
 
 export const triageVerdicts = ["in", "out"] as const;
@@ -97,19 +99,6 @@ export type TriageDto = {
 export type TriageBadgeDto = Pick<TriageDto, "verdict" | "checkability"> & { overturned: boolean; priorityKey: number };
 
 /** A triaged-out post as the "Triaged out" list shows it: enough of the post to judge, and its triage. */
-export type TriagedOutPostDto = {
-  post: {
-    id: string;
-    excerpt: string;
-    truncated: boolean;
-    authorUsername: string | null;
-    authorName: string | null;
-    lang: string | null;
-    mediaType: string;
-    noteRequestCount: number;
-    postedAt: Date | null;
-  };
-  triage: TriageDto;
-};
+export type TriagedOutPostDto = { post: PostExcerptDto; triage: TriageDto };
 
 export type TriagedOutPage = { rows: TriagedOutPostDto[]; nextCursor: string | null };
