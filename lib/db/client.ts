@@ -1,17 +1,41 @@
 import "server-only";
 
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 
 import { env } from "@/lib/config/env";
 
 import { DatabaseUnavailableError } from "./errors";
 import { PrismaClient } from "./generated/client";
+import { sqlOn, sqlTransactionOn, type SqlRunner } from "./sql";
 
 export type DbClient = PrismaClient;
 
-/** A client of its own for `url`; the caller disconnects it. */
+/** Each client's pool, shared by Prisma and the plain-SQL runner (./sql.ts), so both count against one limit. */
+const pools = new WeakMap<DbClient, pg.Pool>();
+
+/** A client of its own for `url`; the caller disconnects it, which also closes its pool. */
 export function createDb(url: string): DbClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const pool = new pg.Pool({ connectionString: url });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+function poolOf(db: DbClient): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("This database client was not made by createDb, so it has no pool for plain SQL.");
+  return pool;
+}
+
+/** Plain SQL on the driver (see ./sql.ts for when to use it), on `db`'s pool: getDb()'s by default. */
+export function sql(db: DbClient = getDb()): SqlRunner {
+  return sqlOn(poolOf(db));
+}
+
+/** A transaction of plain SQL on the driver, on `db`'s pool. */
+export function inSqlTransaction<T>(work: (tx: SqlRunner) => Promise<T>, db: DbClient = getDb()): Promise<T> {
+  return sqlTransactionOn(poolOf(db), work);
 }
 
 // On globalThis rather than in a module variable: dev-mode HMR re-evaluates this module, and each

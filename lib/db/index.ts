@@ -2,7 +2,8 @@
  * Everything the rest of Notedesk uses from the database layer. Nothing outside lib/db imports
  * from ./generated, so the generated client can move or change shape in one place.
  */
-export { createDb, disconnectDb, getDb, setDb, type DbClient } from "./client";
+export { createDb, disconnectDb, getDb, inSqlTransaction, setDb, sql, type DbClient } from "./client";
+export type { SqlRunner } from "./sql";
 export { ConflictError, DatabaseUnavailableError, mapDbError, NotFoundError } from "./errors";
 export * from "./enums";
 export { Prisma } from "./generated/client";

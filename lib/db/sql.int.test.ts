@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+
+import { createTestDatabase } from "@/tests/support/db";
+
+import { DatabaseUnavailableError } from "./errors";
+import { createDb, inSqlTransaction, Prisma, sql } from "./index";
+
+const t = await createTestDatabase();
+afterAll(() => t.drop());
+
+describe("plain SQL on the driver", () => {
+  it("reads every kind of column Notedesk stores exactly as $queryRaw does, whatever the process's time zone", async () => {
+    // The driver's own timestamp parser reads local time: on a UTC machine that would go unnoticed.
+    const zone = process.env.TZ;
+    process.env.TZ = "America/New_York";
+    onTestFinished(() => {
+      process.env.TZ = zone;
+    });
+    const at = new Date("2026-11-21T09:08:07.654Z");
+    const query = Prisma.sql`
+      SELECT ${"text"}::text AS text, ${42}::int AS int, 9007199254740993::bigint AS big, 12.50::numeric(10, 2) AS dec,
+             ${0.625}::float8 AS float, true AS bool, ${at}::timestamp(3) AS stamp, ${at}::timestamptz AS stamptz,
+             '2026-11-21'::date AS day, ${JSON.stringify({ a: [1, "b"] })}::jsonb AS json, ${["x", "y"]}::text[] AS tags,
+             NULL::text AS nothing, 'approved'::"DraftState" AS state`;
+    const viaDriver = await sql().$queryRaw<Record<string, unknown>[]>(query);
+    const viaPrisma = await t.db.$queryRaw<Record<string, unknown>[]>(query);
+    expect(viaDriver).toEqual(viaPrisma);
+    expect(viaDriver[0]).toMatchObject({ stamp: at, stamptz: at, big: 9007199254740993n, tags: ["x", "y"], json: { a: [1, "b"] }, state: "approved" });
+  });
+
+  it("takes a tagged template like $queryRaw, and counts rows changed with $executeRaw", async () => {
+    const id = "sql-runner-writer";
+    expect(await sql().$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES (${id}, ${"Runner"}, now())`).toBe(1);
+    const rows = await sql().$queryRaw<{ name: string }[]>`SELECT name FROM writers WHERE id = ${id}`;
+    expect(rows).toEqual([{ name: "Runner" }]);
+  });
+
+  it("commits a transaction's statements together, and rolls all of them back when the work throws", async () => {
+    await inSqlTransaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES ('tx-kept', 'Kept', now())`;
+    });
+    await expect(
+      inSqlTransaction(async (tx) => {
+        await tx.$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES ('tx-dropped', 'Dropped', now())`;
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    const names = await t.db.writer.findMany({ where: { id: { in: ["tx-kept", "tx-dropped"] } }, select: { id: true } });
+    expect(names.map((w) => w.id)).toEqual(["tx-kept"]);
+  });
+
+  it("isolates a transaction until it commits", async () => {
+    let seenOutside: number | undefined;
+    await inSqlTransaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES ('tx-isolated', 'Isolated', now())`;
+      seenOutside = await t.db.writer.count({ where: { id: "tx-isolated" } });
+    });
+    expect(seenOutside).toBe(0);
+    expect(await t.db.writer.count({ where: { id: "tx-isolated" } })).toBe(1);
+  });
+
+  it("answers a statement run many times (prepared once per connection) with fresh values each time", async () => {
+    const seen = await Promise.all(Array.from({ length: 30 }, (_, i) => sql().$queryRaw<{ n: number }[]>`SELECT ${i}::int + 1 AS n`));
+    expect(seen.map(([row]) => row?.n)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+  });
+
+  it("says the database is unreachable in words when it is", async () => {
+    const nowhere = createDb("postgresql://postgres@127.0.0.1:1/none");
+    try {
+      await expect(sql(nowhere).$queryRaw`SELECT 1`).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      await expect(inSqlTransaction(async () => 1, nowhere)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    } finally {
+      await nowhere.$disconnect();
+    }
+  });
+
+  it("refuses clients it did not make, instead of running on some other pool", () => {
+    expect(() => sql({} as typeof t.db)).toThrow(/not made by createDb/);
+  });
+});

@@ -1,0 +1,121 @@
+import "server-only";
+
+import pg from "pg";
+
+import { DatabaseUnavailableError } from "./errors";
+import { Prisma } from "./generated/client";
+
+/**
+ * Plain SQL straight on the driver, for the few paths where Prisma's per-statement cost is most of
+ * the time: approve-and-submit sends two dozen small statements, and through the model client each
+ * costs several times the round trip (docs/submission.md). Same `Prisma.sql` fragments, same pool,
+ * same values back as `$queryRaw` gives; a Prisma transaction client satisfies the same type, so
+ * code written against it runs inside either kind of transaction.
+ */
+export type SqlRunner = {
+  $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<T>;
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
+};
+
+/**
+ * Each statement text is prepared once per connection and its plan reused (the hot statements are
+ * CTEs over several tables, whose planning costs more than running them). Bounded, because texts
+ * built with a variable number of fragments would otherwise grow every connection's cache forever;
+ * past the bound, new texts run unprepared.
+ */
+const PREPARED_TEXTS = 500;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known || statementNames.size >= PREPARED_TEXTS) return known;
+  const name = `notedesk_${statementNames.size}`;
+  statementNames.set(text, name);
+  return name;
+}
+
+/** timestamp(3) columns hold UTC (lib/review/sql.ts utcNow): read them as UTC, as Prisma does. */
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+
+const OID = { int8: 20, date: 1082, timestamp: 1114, numeric: 1700 } as const;
+/** Arrays of the types above, which Prisma would convert element by element: cast them in SQL instead. */
+const UNSUPPORTED_ARRAYS = new Set([1016, 1182, 1115, 1185, 1231]);
+
+const parsers = new Map<number, (value: string) => unknown>([
+  [OID.int8, (value) => BigInt(value)],
+  [OID.date, (value) => new Date(`${value}T00:00:00Z`)],
+  [OID.timestamp, parseUtcTimestamp],
+  [OID.numeric, (value) => new Prisma.Decimal(value)],
+]);
+
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (UNSUPPORTED_ARRAYS.has(oid)) {
+      throw new Error(`SqlRunner does not read arrays of type oid ${oid} the way Prisma does; cast the column in SQL (e.g. to text[]).`);
+    }
+    return parsers.get(oid) ?? pg.types.getTypeParser(oid, format ?? "text");
+  },
+};
+
+/** What Prisma's adapter would send for each value: dates as UTC instants, bigints as text. */
+function toParameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "bigint") return value.toString();
+  if (Array.isArray(value)) return value.map(toParameter);
+  return value;
+}
+
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "EPIPE", "57P01", "57P03"]);
+
+/** A database that can't be reached says so in words; anything else is thrown as the driver gave it. */
+function mapDriverError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  const unreachable = typeof code === "string" && (UNREACHABLE.has(code) || code.startsWith("08"));
+  return unreachable ? new DatabaseUnavailableError(undefined, { cause: error }) : error;
+}
+
+type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
+
+function runnerOn(connection: Queryable): SqlRunner {
+  const run = async (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const statement = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
+    try {
+      return await connection.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(toParameter), types });
+    } catch (error) {
+      throw mapDriverError(error);
+    }
+  };
+  return {
+    $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rows as T,
+    $executeRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => (await run(query, values)).rowCount ?? 0,
+  };
+}
+
+/** Statements outside a transaction, each on whichever pooled connection is free. */
+export function sqlOn(pool: pg.Pool): SqlRunner {
+  return runnerOn(pool);
+}
+
+/**
+ * One connection, BEGIN … COMMIT around `work`; ROLLBACK when it throws. A connection whose ROLLBACK
+ * fails is closed rather than handed to the next caller in an unknown state.
+ */
+export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+  const client = await pool.connect().catch((error: unknown) => {
+    throw mapDriverError(error);
+  });
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(runnerOn(client));
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw mapDriverError(error);
+  } finally {
+    client.release(broken);
+  }
+}
