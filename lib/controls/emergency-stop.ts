@@ -1,7 +1,7 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
-import { getDb, type Prisma } from "@/lib/db";
+import { getDb, sql, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 
@@ -18,15 +18,17 @@ export type EmergencyStopDto = { reason: string; setBy: { id: string; name: stri
 
 const ROW = "global";
 
-type Db = Prisma.TransactionClient;
+type StopRow = { reason: string | null; setAt: Date | null; setById: string | null; setByName: string | null };
 
-export async function currentStop(db: Db = getDb()): Promise<EmergencyStopDto | null> {
-  const row = await db.emergencyStop.findUnique({
-    where: { id: ROW },
-    select: { active: true, reason: true, setAt: true, setBy: { select: { id: true, name: true } } },
-  });
-  if (!row?.active) return null;
-  return { reason: row.reason ?? "", setBy: row.setBy, since: row.setAt ?? new Date(0) };
+/** Read on every send and every job, so one plain statement (a Prisma transaction works too). */
+export async function currentStop(db: SqlRunner = sql()): Promise<EmergencyStopDto | null> {
+  const [row] = await db.$queryRaw<StopRow[]>`
+    SELECT s.reason, s.set_at AS "setAt", u.id AS "setById", u.name AS "setByName"
+      FROM emergency_stop s LEFT JOIN users u ON u.id = s.set_by_id
+     WHERE s.id = ${ROW} AND s.active`;
+  if (!row) return null;
+  const setBy = row.setById && row.setByName ? { id: row.setById, name: row.setByName } : null;
+  return { reason: row.reason ?? "", setBy, since: row.setAt ?? new Date(0) };
 }
 
 export function describeStop(stop: EmergencyStopDto): string {
@@ -35,7 +37,7 @@ export function describeStop(stop: EmergencyStopDto): string {
 }
 
 /** Throws DomainError("blocked") while the stop is on. */
-export async function assertNotStopped(db: Db = getDb()): Promise<void> {
+export async function assertNotStopped(db: SqlRunner = sql()): Promise<void> {
   const stop = await currentStop(db);
   if (!stop) return;
   throw new DomainError("blocked", `${describeStop(stop)}. Nothing is sent to X and no scheduled job runs until an admin lifts it in Settings → Controls.`);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getDb, Prisma, type DraftState, type SubmissionState } from "@/lib/db";
+import { Prisma, sql, type DraftState, type SubmissionState } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { NoteFields } from "@/lib/review/dto";
 import { readFrozenSubmission, type FrozenRow } from "@/lib/submission/frozen";
@@ -49,7 +49,7 @@ type DraftRow = DraftNoteRow &
  * approval's. A note that can't be built (too long, no link…) still gets judged, with no hash.
  */
 async function subjectOfDraft(draftId: string): Promise<GateSubject> {
-  const [row] = await getDb().$queryRaw<DraftRow[]>`
+  const [row] = await sql().$queryRaw<DraftRow[]>`
     SELECT d.state::text AS "draftState", ${draftNoteColumns},
            s.id AS "submissionId", s.state::text AS "submissionState", s.created_at AS "submissionCreatedAt", ${standingColumns}
       FROM drafts d

@@ -1,11 +1,11 @@
 import "server-only";
 
 import { auditJson, auditRowsFrom, type AuditState } from "@/lib/audit/record";
-import { Prisma, type DraftState } from "@/lib/db";
+import { Prisma, type DraftState, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 
 import { describeClaim } from "./claim-label";
-import { claimLeaseEnd, liveClaim, utcNow, type Tx } from "./sql";
+import { claimLeaseEnd, liveClaim, utcNow } from "./sql";
 import { readStanding } from "./standing";
 import { draftStateLabels, draftTransitions, respectsClaims, type DraftAction } from "./transitions";
 
@@ -29,7 +29,7 @@ export type MovedDraft = { id: string; state: DraftState; version: number };
  * One conditional UPDATE (state, version and claim in the WHERE) and its audit row, in one statement
  * in the caller's transaction. null when the draft was not where the caller expected: nothing changed.
  */
-export async function tryMoveDraft(tx: Tx, move: DraftMove): Promise<MovedDraft | null> {
+export async function tryMoveDraft(tx: SqlRunner, move: DraftMove): Promise<MovedDraft | null> {
   const { from, to, claim } = draftTransitions[move.action];
   const claimSet =
     claim === "take" && move.actorId
@@ -60,12 +60,12 @@ export async function tryMoveDraft(tx: Tx, move: DraftMove): Promise<MovedDraft 
 }
 
 /** Like tryMoveDraft, but a draft that was not where expected is an error saying why. */
-export async function moveDraft(tx: Tx, move: DraftMove): Promise<MovedDraft> {
+export async function moveDraft(tx: SqlRunner, move: DraftMove): Promise<MovedDraft> {
   return (await tryMoveDraft(tx, move)) ?? explainRefusal(tx, move);
 }
 
 /** Throws the DomainError that says why a move was declined. */
-export async function explainRefusal(tx: Tx, move: Pick<DraftMove, "action" | "draftId" | "actorId" | "expectedVersion">): Promise<never> {
+export async function explainRefusal(tx: SqlRunner, move: Pick<DraftMove, "action" | "draftId" | "actorId" | "expectedVersion">): Promise<never> {
   const { from, verb } = draftTransitions[move.action];
   const draft = await readStanding(tx, move.draftId);
   if (draft.state !== from) {

@@ -1,10 +1,10 @@
 import "server-only";
 
 import { DomainError } from "@/lib/errors";
-import type { DraftState } from "@/lib/db";
+import type { DraftState, SqlRunner } from "@/lib/db";
 
 import type { ClaimDto } from "./dto";
-import { liveClaim, type Tx } from "./sql";
+import { liveClaim } from "./sql";
 
 export type DraftStanding = {
   state: DraftState;
@@ -22,7 +22,7 @@ type Row = Omit<DraftStanding, "claim"> & { holderName: string | null; since: Da
  * Where a draft stands, read only after a conditional update declined, to tell the person why.
  * The decision itself was already made, atomically, by the update.
  */
-export async function readStanding(tx: Tx, draftId: string): Promise<DraftStanding> {
+export async function readStanding(tx: SqlRunner, draftId: string): Promise<DraftStanding> {
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT d.state, d.version, d.current_revision_id AS "currentRevisionId", d.claimed_by_id AS "claimedById",
            u.name AS "holderName", d.claimed_at AS since, d.claimed_until AS until, ${liveClaim} AS live

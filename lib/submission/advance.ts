@@ -1,9 +1,9 @@
 import "server-only";
 
 import { auditJson, auditRowsFrom, type AuditState } from "@/lib/audit/record";
-import { Prisma } from "@/lib/db";
+import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
 import { tryMoveDraft } from "@/lib/review/move-draft";
-import { inTransaction, utcNow, type Tx } from "@/lib/review/sql";
+import { utcNow } from "@/lib/review/sql";
 
 import { submissionTransitions, type SubmissionStep } from "./transitions";
 
@@ -21,18 +21,18 @@ export type SubmissionMove = {
 };
 
 /** The submission was not where its draft said it would be: roll back the draft's move too. */
-class StaleSubmission extends Error {}
+export class StaleSubmission extends Error {}
 
 /**
  * Moves the draft, then the submission, each by a conditional UPDATE with its audit row. Always the
  * draft row first: every path that touches both locks them in that order, so they never deadlock.
  * false when either was not where the step expects it; then nothing changed.
  */
-export async function advanceSubmission(move: SubmissionMove, before?: (tx: Tx) => Promise<void>): Promise<boolean> {
+export async function advanceSubmission(move: SubmissionMove, before?: (tx: SqlRunner) => Promise<void>): Promise<boolean> {
   try {
-    return await inTransaction(async (tx) => {
+    return await inSqlTransaction(async (tx) => {
       await before?.(tx);
-      return advanceIn(tx, move);
+      return advanceSubmissionIn(tx, move);
     });
   } catch (error) {
     if (error instanceof StaleSubmission) return false;
@@ -40,7 +40,11 @@ export async function advanceSubmission(move: SubmissionMove, before?: (tx: Tx) 
   }
 }
 
-async function advanceIn(tx: Tx, move: SubmissionMove): Promise<boolean> {
+/**
+ * advanceSubmission in the caller's transaction: false when the draft was not where the step
+ * expects it; StaleSubmission thrown when the submission was not, so the caller rolls back the draft's move.
+ */
+export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): Promise<boolean> {
   const { from, to, draft } = submissionTransitions[move.step];
   if (!(await tryMoveDraft(tx, { action: draft, draftId: move.draftId, actorId: move.actorId }))) return false;
 

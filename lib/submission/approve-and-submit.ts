@@ -1,15 +1,16 @@
 import "server-only";
 
+import { inSqlTransaction } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { assertGatesPass, type GatePass } from "@/lib/gates/evaluate";
 import { loadSubject } from "@/lib/gates/subject";
 import type { Actor } from "@/lib/review/dto";
 
-import { approveDraft } from "./approve";
+import { approveDraft, approveIn } from "./approve";
 import { assertWritingLimit, dailyBudgetRefusal, writingLimitNotCheckedYet, type WritingLimitGuard } from "./budget";
-import type { SubmitOutcomeDto } from "./dto";
+import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
 import { currentOutcome } from "./read";
-import { sendSubmission, type SubmissionDeps } from "./send";
+import { claimApprovedSend, deliver, sendSubmission, type SendClaim, type SubmissionDeps } from "./send";
 import { timed } from "./steps";
 
 export type ApprovalDeps = SubmissionDeps & {
@@ -18,23 +19,50 @@ export type ApprovalDeps = SubmissionDeps & {
 };
 
 /**
- * The confirm button: approve the version on screen, then send it inline. A spent budget or a
- * failing gate is found before approving, so it leaves the draft untouched; the gate pass found
- * then is recorded with the approval, and the send moments later relies on it for the checks whose
- * answers can't have changed. A double click returns the first click's submission without a second
- * call to X; on an approved draft still waiting (say, for the budget) it sends that submission.
+ * The confirm button: approve the version on screen and send it. A spent budget or a failing gate
+ * is found before approving, so it leaves the draft untouched. The approval, the frozen request with
+ * its gate pass and the claim of the send then commit together, so the click waits for the disk
+ * once before calling X (docs/submission.md); the claim is still written before the call, and a
+ * refusal at the claim (the day's last create taken meanwhile) leaves the draft approved, not sent.
+ * A double click returns the first click's submission without a second call to X; on an approved
+ * draft still waiting (say, for the budget) it sends that submission.
  */
 export async function approveAndSubmit(draftId: string, expectedVersion: number, actor: Actor, deps: ApprovalDeps): Promise<SubmitOutcomeDto> {
   const pass = await timed(deps.steps, "checks before approval", () => checkBeforeApproval(draftId, deps));
+  if (!pass || !claimableWithApproval(pass)) return approveThenSend(draftId, expectedVersion, actor, deps, pass);
+
+  const { submission, claim } = await timed(deps.steps, "approve and claim the send, one transaction", () =>
+    inSqlTransaction(async (tx): Promise<{ submission: SubmissionDto; claim: SendClaim | null }> => {
+      const { submission, frozen } = await approveIn(tx, draftId, expectedVersion, actor, pass);
+      // Approved by an earlier click (the draft had left the queue meanwhile): that click's submission decides.
+      if (!frozen) return { submission, claim: null };
+      return { submission, claim: await claimApprovedSend(tx, { submission, frozen }, pass, actor.id) };
+    }),
+  );
+  if (!claim) return sendIfPending(submission, deps, actor);
+  return deliver(submission.id, claim, deps, actor.id);
+}
+
+/** A pass that relied on an override goes through sendSubmission, which marks the override used by the send. */
+function claimableWithApproval(pass: GatePass): boolean {
+  return pass.overrides.length === 0 && pass.claimOpinionScore !== null;
+}
+
+/** Approval in its own transaction, then the send judged again in full: the path for everything but a plain new approval. */
+async function approveThenSend(draftId: string, expectedVersion: number, actor: Actor, deps: ApprovalDeps, pass: GatePass | undefined): Promise<SubmitOutcomeDto> {
   const { submission } = await timed(deps.steps, "approve: freeze the request and its gate pass", () => approveDraft(draftId, expectedVersion, actor, pass));
-  if (submission.state !== "pending") return currentOutcome(submission.id, false);
+  return sendIfPending(submission, deps, actor, pass);
+}
+
+async function sendIfPending({ id: submissionId, state }: SubmissionDto, deps: ApprovalDeps, actor: Actor, pass?: GatePass): Promise<SubmitOutcomeDto> {
+  if (state !== "pending") return currentOutcome(submissionId, false);
   try {
-    return await sendSubmission(submission.id, deps, actor, pass);
+    return await sendSubmission(submissionId, deps, actor, pass);
   } catch (error) {
     // Another send took the last slot between the check above and this one: approved, not sent.
     if (!(error instanceof DomainError && error.code === "limit_reached")) throw error;
-    const outcome = await currentOutcome(submission.id, false);
-    return { ...outcome, message: `Approved, not sent: ${error.message}` };
+    const now = await currentOutcome(submissionId, false);
+    return { ...now, message: `Approved, not sent: ${error.message}` };
   }
 }
 

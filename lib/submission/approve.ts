@@ -1,19 +1,25 @@
 import "server-only";
 
 import { auditJson, auditRowsFrom } from "@/lib/audit/record";
-import { Prisma } from "@/lib/db";
+import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { GatePass } from "@/lib/gates/evaluate";
 import type { Actor } from "@/lib/review/dto";
 import { explainRefusal, tryMoveDraft } from "@/lib/review/move-draft";
-import { inTransaction, utcNow, type Tx } from "@/lib/review/sql";
+import { utcNow } from "@/lib/review/sql";
 
 import type { SubmissionDto } from "./dto";
+import type { FrozenSubmission } from "./note-request";
 import { gatePassAudit, gatePassInsert, gatePassSet, toGatePassDto } from "./gate-pass";
 import { prepareNoteRequest } from "./prepare";
 import { findSubmission } from "./read";
 
-export type Approval = { submission: SubmissionDto; alreadyApproved: boolean };
+export type Approval = {
+  submission: SubmissionDto;
+  alreadyApproved: boolean;
+  /** A new approval's row as stored (the body read back from the database), for verifying before a send in the same transaction. */
+  frozen?: FrozenSubmission;
+};
 
 /** "Draft D approved at version V": the same click twice computes the same key. */
 export function idempotencyKey(draftId: string, version: number): string {
@@ -26,99 +32,112 @@ export function idempotencyKey(draftId: string, version: number): string {
  * for exactly the payload frozen). The unique draft_id and (writer, post, mode) make a second
  * submission impossible; a second click on the same version gets the first one back.
  */
-export async function approveDraft(draftId: string, expectedVersion: number, actor: Actor, gatePass?: GatePass): Promise<Approval> {
-  return inTransaction(async (tx) => {
-    const moved = await tryMoveDraft(tx, {
-      action: "approve",
-      draftId,
-      actorId: actor.id,
-      expectedVersion,
-      set: [Prisma.sql`decided_by_id = ${actor.id}`, Prisma.sql`decided_at = ${utcNow}`],
-    });
-    if (!moved) {
-      const existing = await approvalOf(tx, draftId, expectedVersion);
-      if (existing) return { submission: existing, alreadyApproved: true };
-      return explainRefusal(tx, { action: "approve", draftId, actorId: actor.id, expectedVersion });
-    }
+export function approveDraft(draftId: string, expectedVersion: number, actor: Actor, gatePass?: GatePass): Promise<Approval> {
+  return inSqlTransaction((tx) => approveIn(tx, draftId, expectedVersion, actor, gatePass));
+}
 
-    const request = await prepareNoteRequest(tx, draftId);
-    if (gatePass && gatePass.payloadHash !== request.payloadHash) {
-      throw new DomainError("conflict", "The note changed while its checks ran. Look at the new version's checks, then approve again.");
-    }
-    const key = idempotencyKey(draftId, expectedVersion);
-    const body = JSON.stringify(request.body);
-    const pass = gatePassInsert(gatePass);
-    const mode = request.testMode ? "test" : "production";
-    // After X refused a note for good, the draft's one submission row is reused for the new approval.
-    // The freeze and its audit row are one statement.
-    const [row] = await tx.$queryRaw<{ id: string; attempts: number; createdAt: Date; gatePassAt: Date | null }[]>`
-      WITH reused AS (
-        UPDATE submissions
-           SET ${Prisma.join(
-             [
-               Prisma.sql`idempotency_key = ${key}, request_body = ${body}::jsonb, payload_hash = ${request.payloadHash}, test_mode = ${request.testMode}`,
-               Prisma.sql`approved_by_id = ${actor.id}, state = 'pending', updated_at = ${utcNow}`,
-               Prisma.sql`x_note_id = NULL, response = NULL, last_error = NULL, completed_at = NULL`,
-               ...gatePassSet(gatePass),
-             ],
-             ", ",
-           )}
-         WHERE draft_id = ${draftId} AND state = 'failed'
-        RETURNING id, attempts, created_at, gate_pass_at
-      ), created AS (
-        INSERT INTO submissions (id, draft_id, writer_id, post_id, test_mode, idempotency_key, request_body, payload_hash, approved_by_id, state, created_at, updated_at, ${pass.columns})
-        SELECT gen_random_uuid()::text, ${draftId}::text, ${request.writerId}::text, ${request.postId}::text, ${request.testMode}::boolean, ${key}::text,
-               ${body}::jsonb, ${request.payloadHash}::text, ${actor.id}::text, 'pending', ${utcNow}, ${utcNow}, ${pass.values}
-         WHERE NOT EXISTS (SELECT 1 FROM reused)
-        RETURNING id, attempts, created_at, gate_pass_at
-      ), frozen AS (
-        SELECT id, attempts, created_at, gate_pass_at, true AS reused FROM reused
-        UNION ALL
-        SELECT id, attempts, created_at, gate_pass_at, false FROM created
-      ), audited AS (
-        ${auditRowsFrom("frozen", {
-          actorId: actor.id,
-          action: Prisma.sql`CASE WHEN frozen.reused THEN 'submission.reapprove' ELSE 'submission.create' END`,
-          subjectType: "submission",
-          subjectId: Prisma.sql`frozen.id`,
-          before: Prisma.sql`NULL`,
-          after: auditJson({}, { state: "pending", draftId, payloadHash: request.payloadHash, mode, ...gatePassAudit(gatePass) }),
-        })}
-      )
-      SELECT id, attempts, created_at AS "createdAt", gate_pass_at AS "gatePassAt" FROM frozen`;
-    if (!row) throw new Error(`approving draft ${draftId} froze no submission`);
-    const submission: SubmissionDto = {
-      id: row.id,
-      draftId,
-      state: "pending",
-      mode,
-      attempts: row.attempts,
-      xNoteId: null,
-      lastError: null,
-      approvedBy: { id: actor.id, name: actor.name },
-      requestBody: request.body,
-      createdAt: row.createdAt,
-      completedAt: null,
-      gatePass: toGatePassDto({
-        payloadHash: request.payloadHash,
-        gatePassHash: gatePass?.payloadHash ?? null,
-        gatePassScore: gatePass?.claimOpinionScore ?? null,
-        gatePassAt: row.gatePassAt,
-        gatePassResults: gatePass?.gates ?? null,
-      }),
-    };
-    return { submission, alreadyApproved: false };
+/** approveDraft in the caller's transaction, which may go on to claim the send (approve-and-submit.ts). */
+export async function approveIn(tx: SqlRunner, draftId: string, expectedVersion: number, actor: Actor, gatePass?: GatePass): Promise<Approval> {
+  const moved = await tryMoveDraft(tx, {
+    action: "approve",
+    draftId,
+    actorId: actor.id,
+    expectedVersion,
+    set: [Prisma.sql`decided_by_id = ${actor.id}`, Prisma.sql`decided_at = ${utcNow}`],
   });
+  if (!moved) {
+    const existing = await approvalOf(tx, draftId, expectedVersion);
+    if (existing) return { submission: existing, alreadyApproved: true };
+    return explainRefusal(tx, { action: "approve", draftId, actorId: actor.id, expectedVersion });
+  }
+
+  const request = await prepareNoteRequest(tx, draftId);
+  if (gatePass && gatePass.payloadHash !== request.payloadHash) {
+    throw new DomainError("conflict", "The note changed while its checks ran. Look at the new version's checks, then approve again.");
+  }
+  const key = idempotencyKey(draftId, expectedVersion);
+  const body = JSON.stringify(request.body);
+  const pass = gatePassInsert(gatePass);
+  const mode = request.testMode ? "test" : "production";
+  // After X refused a note for good, the draft's one submission row is reused for the new approval.
+  // The freeze and its audit row are one statement.
+  const [row] = await tx.$queryRaw<{ id: string; attempts: number; createdAt: Date; gatePassAt: Date | null; requestBody: unknown; payloadHash: string; gatePassHash: string | null }[]>`
+    WITH reused AS (
+      UPDATE submissions
+         SET ${Prisma.join(
+           [
+             Prisma.sql`idempotency_key = ${key}, request_body = ${body}::jsonb, payload_hash = ${request.payloadHash}, test_mode = ${request.testMode}`,
+             Prisma.sql`approved_by_id = ${actor.id}, state = 'pending', updated_at = ${utcNow}`,
+             Prisma.sql`x_note_id = NULL, response = NULL, last_error = NULL, completed_at = NULL`,
+             ...gatePassSet(gatePass),
+           ],
+           ", ",
+         )}
+       WHERE draft_id = ${draftId} AND state = 'failed'
+      RETURNING id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash
+    ), created AS (
+      INSERT INTO submissions (id, draft_id, writer_id, post_id, test_mode, idempotency_key, request_body, payload_hash, approved_by_id, state, created_at, updated_at, ${pass.columns})
+      SELECT gen_random_uuid()::text, ${draftId}::text, ${request.writerId}::text, ${request.postId}::text, ${request.testMode}::boolean, ${key}::text,
+             ${body}::jsonb, ${request.payloadHash}::text, ${actor.id}::text, 'pending', ${utcNow}, ${utcNow}, ${pass.values}
+       WHERE NOT EXISTS (SELECT 1 FROM reused)
+      RETURNING id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash
+    ), frozen AS (
+      SELECT id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash, true AS reused FROM reused
+      UNION ALL
+      SELECT id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash, false FROM created
+    ), audited AS (
+      ${auditRowsFrom("frozen", {
+        actorId: actor.id,
+        action: Prisma.sql`CASE WHEN frozen.reused THEN 'submission.reapprove' ELSE 'submission.create' END`,
+        subjectType: "submission",
+        subjectId: Prisma.sql`frozen.id`,
+        before: Prisma.sql`NULL`,
+        after: auditJson({}, { state: "pending", draftId, payloadHash: request.payloadHash, mode, ...gatePassAudit(gatePass) }),
+      })}
+    )
+    SELECT id, attempts, created_at AS "createdAt", gate_pass_at AS "gatePassAt", request_body AS "requestBody",
+         payload_hash AS "payloadHash", gate_pass_hash AS "gatePassHash"
+    FROM frozen`;
+  if (!row) throw new Error(`approving draft ${draftId} froze no submission`);
+  const submission: SubmissionDto = {
+    id: row.id,
+    draftId,
+    state: "pending",
+    mode,
+    attempts: row.attempts,
+    xNoteId: null,
+    lastError: null,
+    approvedBy: { id: actor.id, name: actor.name },
+    requestBody: request.body,
+    createdAt: row.createdAt,
+    completedAt: null,
+    gatePass: toGatePassDto({
+      payloadHash: request.payloadHash,
+      gatePassHash: gatePass?.payloadHash ?? null,
+      gatePassScore: gatePass?.claimOpinionScore ?? null,
+      gatePassAt: row.gatePassAt,
+      gatePassResults: gatePass?.gates ?? null,
+    }),
+  };
+  const frozen: FrozenSubmission = {
+    writerId: request.writerId,
+    postId: request.postId,
+    testMode: request.testMode,
+    requestBody: row.requestBody,
+    payloadHash: row.payloadHash,
+    gatePassHash: row.gatePassHash,
+  };
+  return { submission, alreadyApproved: false, frozen };
 }
 
 /**
  * The submission a repeated approval should get back: the one made from exactly the version the
  * approver quotes — either by that approval (the key) or as the approved state they are looking at.
  */
-async function approvalOf(tx: Tx, draftId: string, version: number): Promise<SubmissionDto | null> {
+async function approvalOf(tx: SqlRunner, draftId: string, version: number): Promise<SubmissionDto | null> {
   const byKey = await findSubmission({ idempotencyKey: idempotencyKey(draftId, version) }, tx);
   if (byKey) return byKey;
-  const draft = await tx.draft.findUnique({ where: { id: draftId }, select: { version: true, state: true } });
+  const [draft] = await tx.$queryRaw<{ version: number; state: string }[]>`SELECT version, state::text FROM drafts WHERE id = ${draftId}`;
   if (draft?.version !== version || !["approved", "submitting", "submitted", "needs_reconcile"].includes(draft.state)) return null;
   return findSubmission({ draftId }, tx);
 }

@@ -1,8 +1,8 @@
 import "server-only";
 
-import { getDb, Prisma } from "@/lib/db";
+import { Prisma, sql, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { utcNow, type Tx } from "@/lib/review/sql";
+import { utcNow } from "@/lib/review/sql";
 
 /** X's cap on POST /2/notes per writer: 250 in any 24 hours (x-api-reference §3). */
 export const DAILY_CREATE_LIMIT = 250;
@@ -37,7 +37,7 @@ export function createsInLastDaySql(writerId: Prisma.Sql): Prisma.Sql {
     WHERE c.writer_id = ${writerId} AND c.attempts > 0 AND c.updated_at > ${utcNow} - interval '24 hours'`;
 }
 
-export async function createsInLastDay(writerId: string, tx: Tx = getDb()): Promise<CreatesInLastDay> {
+export async function createsInLastDay(writerId: string, tx: SqlRunner = sql()): Promise<CreatesInLastDay> {
   const [row] = await tx.$queryRaw<CreatesInLastDay[]>(createsInLastDaySql(Prisma.sql`${writerId}`));
   return row ?? { used: 0, oldest: null };
 }
@@ -49,7 +49,7 @@ export function dailyBudgetRefusal({ used, oldest }: CreatesInLastDay): DomainEr
   return new DomainError("limit_reached", `X accepts ${DAILY_CREATE_LIMIT} new notes per writer in 24 hours and this writer has used them all.${frees}`);
 }
 
-export async function assertDailyBudget(tx: Tx, writerId: string): Promise<void> {
+export async function assertDailyBudget(tx: SqlRunner, writerId: string): Promise<void> {
   const refusal = dailyBudgetRefusal(await createsInLastDay(writerId, tx));
   if (refusal) throw refusal;
 }
@@ -58,6 +58,6 @@ export async function assertDailyBudget(tx: Tx, writerId: string): Promise<void>
  * Serialises budget checks per writer until the transaction ends, so two sends can't both take the
  * last slot. An advisory lock, because there is no row that stands for "the writer's day".
  */
-export async function lockWriterBudget(tx: Tx, writerId: string): Promise<void> {
+export async function lockWriterBudget(tx: SqlRunner, writerId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notedesk:create-budget:${writerId}`}, 0))`;
 }

@@ -1,8 +1,7 @@
 import "server-only";
 
-import { getDb, Prisma, type DraftState, type SubmissionState } from "@/lib/db";
+import { Prisma, sql, type DraftState, type SqlRunner, type SubmissionState } from "@/lib/db";
 import { standingColumns, standingJoins, toStandingFacts, type StandingColumns, type StandingFacts } from "@/lib/gates/standing-facts";
-import type { Tx } from "@/lib/review/sql";
 
 import type { FrozenSubmission } from "./note-request";
 
@@ -23,7 +22,7 @@ export type FrozenRow = FrozenSubmission & {
 
 type Row = Omit<FrozenRow, "standing"> & StandingColumns;
 
-export async function readFrozenSubmission(submissionId: string, tx: Tx = getDb()): Promise<FrozenRow | null> {
+export async function readFrozenSubmission(submissionId: string, tx: SqlRunner = sql()): Promise<FrozenRow | null> {
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT s.id, s.draft_id AS "draftId", d.state::text AS "draftState", s.writer_id AS "writerId", s.post_id AS "postId",
            s.test_mode AS "testMode", s.state::text AS state, s.attempts, s.created_at AS "createdAt",

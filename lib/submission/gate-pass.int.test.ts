@@ -40,7 +40,8 @@ describe("the gate pass recorded with an approval", () => {
       overriddenBy: null,
     });
     const claim = await t.db.auditEvent.findFirstOrThrow({ where: { subjectId: outcome.submission.id, action: "submission.claimSend" }, select: { after: true } });
-    expect(claim.after).toMatchObject({ claimOpinionScore: 1.4, gatePass: "the approval's, re-checked" });
+    // Claimed in the approval's own transaction, on the pass judged just before it.
+    expect(claim.after).toMatchObject({ claimOpinionScore: 1.4, gatePass: "the approval's, in the same transaction" });
   });
 
   it("is shown with the submission in the draft's view and its audit trail", async () => {

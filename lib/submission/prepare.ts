@@ -1,8 +1,7 @@
 import "server-only";
 
-import { Prisma } from "@/lib/db";
+import { Prisma, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import type { Tx } from "@/lib/review/sql";
 
 import { buildNoteRequest, type NoteRequest, type NoteSource } from "./note-request";
 
@@ -36,7 +35,7 @@ export function revisionOf(row: DraftNoteRow): NoteSource["revision"] | null {
  * The request a draft's current revision makes, in the mode its writer is in. The draft's own mode is
  * the feed it came from: a test-feed draft is never sent in production, or the reverse.
  */
-export async function prepareNoteRequest(tx: Tx, draftId: string): Promise<NoteRequest & { writerId: string; postId: string; testMode: boolean }> {
+export async function prepareNoteRequest(tx: SqlRunner, draftId: string): Promise<NoteRequest & { writerId: string; postId: string; testMode: boolean }> {
   const [draft] = await tx.$queryRaw<DraftNoteRow[]>`SELECT ${draftNoteColumns} FROM drafts d ${draftNoteJoins} WHERE d.id = ${draftId}`;
   if (!draft) throw new DomainError("not_found", "This draft no longer exists.");
   const revision = revisionOf(draft);

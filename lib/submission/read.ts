@@ -1,8 +1,7 @@
 import "server-only";
 
-import { getDb, Prisma, type DraftState, type SubmissionState } from "@/lib/db";
+import { Prisma, sql, type DraftState, type SqlRunner, type SubmissionState } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import type { Tx } from "@/lib/review/sql";
 
 import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
 import { toGatePassDto, type GatePassColumns } from "./gate-pass";
@@ -25,7 +24,7 @@ type Row = GatePassColumns & {
 };
 
 /** One statement for a submission, who approved it and its draft's standing (read on every send, so no per-relation queries). */
-async function readSubmission(where: Prisma.Sql, tx: Tx): Promise<Row | null> {
+async function readSubmission(where: Prisma.Sql, tx: SqlRunner): Promise<Row | null> {
   const [row] = await tx.$queryRaw<Row[]>`
     SELECT s.id, s.draft_id AS "draftId", s.state::text AS state, s.test_mode AS "testMode", s.attempts, s.x_note_id AS "xNoteId",
            s.last_error AS "lastError", u.id AS "approvedById", u.name AS "approvedByName", s.request_body AS "requestBody",
@@ -61,13 +60,13 @@ export type SubmissionKey = { id: string } | { draftId: string } | { idempotency
 const whereOf = (key: SubmissionKey): Prisma.Sql =>
   "id" in key ? Prisma.sql`s.id = ${key.id}` : "draftId" in key ? Prisma.sql`s.draft_id = ${key.draftId}` : Prisma.sql`s.idempotency_key = ${key.idempotencyKey}`;
 
-export async function findSubmission(key: SubmissionKey, tx: Tx = getDb()): Promise<SubmissionDto | null> {
+export async function findSubmission(key: SubmissionKey, tx: SqlRunner = sql()): Promise<SubmissionDto | null> {
   const row = await readSubmission(whereOf(key), tx);
   return row && toSubmissionDto(row);
 }
 
 /** The submission and its draft as they stand now, with the sentence the UI shows. */
-export async function currentOutcome(submissionId: string, sent: boolean, tx: Tx = getDb()): Promise<SubmitOutcomeDto> {
+export async function currentOutcome(submissionId: string, sent: boolean, tx: SqlRunner = sql()): Promise<SubmitOutcomeDto> {
   const row = await readSubmission(whereOf({ id: submissionId }), tx);
   if (!row) throw new DomainError("not_found", "This submission no longer exists.");
   const dto = toSubmissionDto(row);

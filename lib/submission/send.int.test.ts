@@ -10,6 +10,7 @@ import { approveAndSubmit } from "./approve-and-submit";
 import { DAILY_CREATE_LIMIT } from "./budget";
 import { reconcileSubmission, recoverStuckSubmissions } from "./reconcile";
 import { sendSubmission } from "./send";
+import type { GateDeps } from "@/lib/gates/evaluate";
 import { scriptedGateDeps } from "@/lib/gates/test-support";
 
 // Every gate passes unless a test says otherwise: these tests are about the send state machine.
@@ -241,6 +242,48 @@ describe("daily create budget", () => {
 
     await t.db.submission.update({ where: { id: filler.submission.id }, data: { attempts: 0 } });
     expect(await approveAndSubmit(draft.id, draft.version + 1, alice, { sender: x.sender, gates })).toMatchObject({ sent: true, submission: { id: submission.id, state: "succeeded" } });
+  });
+
+  it("a click whose checks passed, but whose writer spent the day's last create before its claim, leaves the note approved, not sent", async () => {
+    const writer = await seedWriter(t.db);
+    const filler = await approved(writer.id);
+    const draft = await seedDraft(t.db, { writerId: writer.id });
+    const x = fakeSender(() => created("1800000000000000011"));
+    // Another send takes the last slot while this click's checks wait for evaluate_note: after the
+    // checks counted the budget, before the approval's transaction claims the send under its lock.
+    const racing: GateDeps = {
+      ...gates,
+      evaluator: () => async () => {
+        await t.db.submission.update({ where: { id: filler.submission.id }, data: { attempts: DAILY_CREATE_LIMIT, updatedAt: new Date() } });
+        return { claimOpinionScore: 2, raw: {} };
+      },
+    };
+
+    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates: racing });
+    expect(outcome).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, draft: { state: "approved" } });
+    expect(outcome.message).toMatch(/^Approved, not sent: X accepts 250 new notes per writer in 24 hours/);
+    expect(x.calls).toHaveLength(0);
+    expect(await auditActions(t.db, draft.id)).toEqual(["draft.approve"]);
+
+    await t.db.submission.update({ where: { id: filler.submission.id }, data: { attempts: 0 } });
+    expect(await approveAndSubmit(draft.id, outcome.draft.version, alice, { sender: x.sender, gates })).toMatchObject({ sent: true, submission: { state: "succeeded", attempts: 1 } });
+    expect(x.calls).toHaveLength(1);
+  });
+
+  it("a click writes the approval and the claim of its send together, then X's answer: one audit trail in order", async () => {
+    const draft = await seedDraft(t.db, { writerId });
+    const x = fakeSender(() => created("1800000000000000012"));
+    const outcome = await approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates });
+
+    expect(outcome).toMatchObject({ sent: true, submission: { state: "succeeded", attempts: 1 }, draft: { state: "submitted", version: draft.version + 3 } });
+    expect(await auditActions(t.db, draft.id)).toEqual(["draft.approve", "draft.startSending", "draft.confirmSubmitted"]);
+    expect(await auditActions(t.db, outcome.submission.id)).toEqual(["submission.create", "submission.claimSend", "submission.created"]);
+    // Rows written by one transaction carry its id (xmin): the approval's and the claim's are the same one.
+    const rows = await t.db.$queryRaw<{ action: string; xact: string }[]>`
+      SELECT action, xmin::text AS xact FROM audit_events WHERE subject_id IN (${draft.id}, ${outcome.submission.id})`;
+    const byAction = new Map(rows.map((r) => [r.action, r.xact]));
+    expect(byAction.get("draft.approve")).toBe(byAction.get("submission.claimSend"));
+    expect(byAction.get("submission.claimSend")).not.toBe(byAction.get("submission.created"));
   });
 
   it("counts only the last 24 hours", async () => {

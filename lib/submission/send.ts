@@ -1,6 +1,7 @@
 import "server-only";
 
-import { Prisma } from "@/lib/db";
+import type { AuditState } from "@/lib/audit/record";
+import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 import { utcNow } from "@/lib/review/sql";
@@ -8,12 +9,12 @@ import { assertGatesPass, type GateDeps, type GatePass } from "@/lib/gates/evalu
 import { subjectOfFrozen, type GateSubject } from "@/lib/gates/subject";
 import { XApiError, type CreateNoteOutcome, type NewNote } from "@/lib/x";
 
-import { advanceSubmission } from "./advance";
-import { assertDailyBudget, lockWriterBudget } from "./budget";
-import type { SubmitOutcomeDto } from "./dto";
-import { readFrozenSubmission, type FrozenRow } from "./frozen";
+import { advanceSubmission, advanceSubmissionIn, StaleSubmission, type SubmissionMove } from "./advance";
+import { assertDailyBudget, createsInLastDay, dailyBudgetRefusal, lockWriterBudget } from "./budget";
+import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
+import { readFrozenSubmission } from "./frozen";
 import { gatePassAudit, gatePassSet } from "./gate-pass";
-import { verifyFrozenRequest } from "./note-request";
+import { verifyFrozenRequest, type FrozenSubmission } from "./note-request";
 import { currentOutcome } from "./read";
 import type { NoteSender } from "./sender";
 import { timed, type StepLog } from "./steps";
@@ -26,6 +27,9 @@ export type SubmissionDeps = { sender: NoteSender; gates: GateDeps; steps?: Step
 
 type Claimed = { id: string; draftId: string; postId: string; testMode: boolean; attempt: number };
 
+/** The send this caller won (it alone calls X), or why there is nothing to send. */
+export type SendClaim = { kind: "claimed"; claimed: Claimed; note: NewNote } | { kind: "not_claimed"; message?: string };
+
 /**
  * Sends a pending submission to X at most once per claim. Whoever wins the conditional
  * pending → sending update makes the one call; everyone else gets the submission as it stands.
@@ -34,59 +38,107 @@ type Claimed = { id: string; draftId: string; postId: string; testMode: boolean;
  * recorded, which spares judging again what can't have changed since (lib/gates' assertGatesPass).
  */
 export async function sendSubmission(submissionId: string, deps: SubmissionDeps, actor: Actor | null, approval?: GatePass): Promise<SubmitOutcomeDto> {
-  const actorId = actor?.id ?? null;
+  const claim = await claimPendingSend(submissionId, deps, actor?.id ?? null, approval);
+  return deliver(submissionId, claim, deps, actor?.id ?? null);
+}
+
+/** After a claim: the one call to X and its answer recorded, or the submission as it stands. */
+export async function deliver(submissionId: string, claim: SendClaim, deps: SubmissionDeps, actorId: string | null): Promise<SubmitOutcomeDto> {
+  if (claim.kind === "not_claimed") {
+    const outcome = await currentOutcome(submissionId, false);
+    return claim.message ? { ...outcome, message: claim.message } : outcome;
+  }
+  const outcome = await timed(deps.steps, "POST /2/notes", () => callX(deps.sender, claim.note));
+  await timed(deps.steps, "record X's answer", () => settle(claim.claimed, outcome, deps.sender, actorId));
+  return timed(deps.steps, "read the outcome", () => currentOutcome(claim.claimed.id, true));
+}
+
+async function claimPendingSend(submissionId: string, deps: SubmissionDeps, actorId: string | null, approval?: GatePass): Promise<SendClaim> {
   const frozen = await timed(deps.steps, "read the frozen request, verify its hash", () => readFrozenSubmission(submissionId));
   if (!frozen) throw new DomainError("not_found", "This submission no longer exists.");
-  if (frozen.state !== "pending") return currentOutcome(submissionId, false);
+  if (frozen.state !== "pending") return { kind: "not_claimed" };
 
   const verified = verifyFrozenRequest(frozen, frozen.writerTestMode);
   if (!verified.ok) {
-    await advanceSubmission({
-      step: "block",
-      submissionId,
-      draftId: frozen.draftId,
-      actorId,
-      set: [Prisma.sql`last_error = ${`Blocked before sending: ${verified.reason}. Nothing was sent to X.`}`],
-      audit: { reason: verified.reason },
-    });
-    return currentOutcome(submissionId, false);
+    await advanceSubmission(blocked(frozen, verified.reason, actorId));
+    return { kind: "not_claimed" };
   }
 
   // Only a pass this row records for this payload stands in for judging again.
   const recorded = approval && frozen.gatePassHash === approval.payloadHash ? approval : undefined;
   const judged = await timed(deps.steps, "gates at send", () => judgeAtSend(subjectOfFrozen(frozen, verified.note), deps.gates, recorded));
-  if (!judged.ok) return { ...(await currentOutcome(submissionId, false)), message: `Approved, not sent. ${judged.blocked.replace(/^Not sent\.\s*/, "")}` };
+  if (!judged.ok) return { kind: "not_claimed", message: `Approved, not sent. ${judged.blocked.replace(/^Not sent\.\s*/, "")}` };
 
-  const won = await timed(deps.steps, "claim the send (budget lock)", () => claimSend(frozen, judged.pass, actorId));
-  if (!won) return currentOutcome(submissionId, false);
-
-  const claimed: Claimed = { ...frozen, attempt: frozen.attempts + 1 };
-  const outcome = await timed(deps.steps, "POST /2/notes", () => callX(deps.sender, verified.note));
-  await timed(deps.steps, "record X's answer", () => settle(claimed, outcome, deps.sender, actorId));
-  return timed(deps.steps, "read the outcome", () => currentOutcome(claimed.id, true));
+  const pass = judged.pass;
+  const won = await timed(deps.steps, "claim the send (budget lock)", async () => {
+    try {
+      return await inSqlTransaction(async (tx) => {
+        await lockWriterBudget(tx, frozen.writerId);
+        await assertDailyBudget(tx, frozen.writerId);
+        // A pass judged here (no approval's pass to rely on) is what this send relied on: record it.
+        const how = pass.reusedFromApproval ? "the approval's, re-checked" : "judged at send";
+        return advanceSubmissionIn(tx, claimMove(frozen, actorId, pass.reusedFromApproval ? [] : gatePassSet(pass), gatePassAudit(pass, how)));
+      });
+    } catch (error) {
+      if (error instanceof StaleSubmission) return false;
+      throw error;
+    }
+  });
+  if (!won) return { kind: "not_claimed" };
+  return { kind: "claimed", claimed: { ...frozen, attempt: frozen.attempts + 1 }, note: verified.note };
 }
+
+/**
+ * The click's own claim, in the transaction that just approved and froze the request under `pass`:
+ * the row is read back as stored and verified like any frozen request, and the day's creates are
+ * counted under the writer's budget lock. Every gate was judged for this payload moments before, by
+ * the checks that let the approval through, so they are not asked again; a pass that relied on an
+ * override is never claimed this way (the send must mark the override used: sendSubmission does).
+ * A refusal here leaves the approval to commit: approved, not sent.
+ */
+export async function claimApprovedSend(tx: SqlRunner, approval: { submission: SubmissionDto; frozen: FrozenSubmission }, pass: GatePass, actorId: string): Promise<SendClaim> {
+  const { submission, frozen } = approval;
+  const row = { ...frozen, id: submission.id, draftId: submission.draftId };
+  const verified = verifyFrozenRequest(frozen, frozen.testMode);
+  if (!verified.ok) {
+    await advanceSubmissionIn(tx, blocked(row, verified.reason, actorId));
+    return { kind: "not_claimed" };
+  }
+  await lockWriterBudget(tx, frozen.writerId);
+  const spent = dailyBudgetRefusal(await createsInLastDay(frozen.writerId, tx));
+  if (spent) return { kind: "not_claimed", message: `Approved, not sent: ${spent.message}` };
+  const moved = await advanceSubmissionIn(tx, claimMove(row, actorId, [], gatePassAudit(pass, "the approval's, in the same transaction")));
+  if (!moved) throw new Error(`the send of submission ${submission.id}, approved in this transaction, could not be claimed`);
+  return { kind: "claimed", claimed: { ...row, attempt: submission.attempts + 1 }, note: verified.note };
+}
+
+type ClaimSubject = { id: string; draftId: string; payloadHash: string };
 
 /**
  * The one conditional update pending → sending that decides who calls X, under the writer's budget
  * lock. Only the request verified before may be claimed: a re-approval in between changes the hash.
  */
-function claimSend(frozen: FrozenRow, pass: GatePass, actorId: string | null): Promise<boolean> {
-  return advanceSubmission(
-    {
-      step: "claimSend",
-      submissionId: frozen.id,
-      draftId: frozen.draftId,
-      actorId,
-      where: [Prisma.sql`payload_hash = ${frozen.payloadHash}`],
-      // A pass judged here (no approval's pass to rely on) is what this send relied on: record it.
-      set: [Prisma.sql`attempts = attempts + 1`, ...(pass.reusedFromApproval ? [] : gatePassSet(pass))],
-      audit: { payloadHash: frozen.payloadHash, ...gatePassAudit(pass, pass.reusedFromApproval ? "the approval's, re-checked" : "judged at send") },
-    },
-    async (tx) => {
-      await lockWriterBudget(tx, frozen.writerId);
-      await assertDailyBudget(tx, frozen.writerId);
-    },
-  );
+function claimMove(frozen: ClaimSubject, actorId: string | null, set: Prisma.Sql[], audit: AuditState): SubmissionMove {
+  return {
+    step: "claimSend",
+    submissionId: frozen.id,
+    draftId: frozen.draftId,
+    actorId,
+    where: [Prisma.sql`payload_hash = ${frozen.payloadHash}`],
+    set: [Prisma.sql`attempts = attempts + 1`, ...set],
+    audit: { payloadHash: frozen.payloadHash, ...audit },
+  };
+}
+
+function blocked(frozen: Omit<ClaimSubject, "payloadHash">, reason: string, actorId: string | null): SubmissionMove {
+  return {
+    step: "block",
+    submissionId: frozen.id,
+    draftId: frozen.draftId,
+    actorId,
+    set: [Prisma.sql`last_error = ${`Blocked before sending: ${reason}. Nothing was sent to X.`}`],
+    audit: { reason },
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ export type StepLog = { step: SubmissionStepName; start: number; end: number }[]
 
 export const submissionStepNames = [
   "checks before approval",
+  "approve and claim the send, one transaction",
   "approve: freeze the request and its gate pass",
   "read the frozen request, verify its hash",
   "gates at send",
