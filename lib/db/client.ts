@@ -7,17 +7,30 @@ import { env } from "@/lib/config/env";
 
 import { DatabaseUnavailableError } from "./errors";
 import { PrismaClient } from "./generated/client";
-import { sqlOn, sqlTransactionOn, type SqlRunner } from "./sql";
+import { sqlOn, sqlTransactionOn, type SqlRunner, type TransactionOptions } from "./sql";
 
 export type DbClient = PrismaClient;
 
+// On globalThis rather than in a module variable: dev-mode HMR re-evaluates this module, each
+// evaluation would otherwise open another connection pool, and a production build may bundle this
+// module into more than one chunk, whose copies must agree on which pool belongs to which client.
+const holder = globalThis as typeof globalThis & { notedeskDb?: DbClient; notedeskPools?: WeakMap<DbClient, pg.Pool> };
+
 /** Each client's pool, shared by Prisma and the plain-SQL runner (./sql.ts), so both count against one limit. */
-const pools = new WeakMap<DbClient, pg.Pool>();
+const pools = (holder.notedeskPools ??= new WeakMap<DbClient, pg.Pool>());
 
 /** A client of its own for `url`; the caller disconnects it, which also closes its pool. */
 export function createDb(url: string): DbClient {
   const pool = new pg.Pool({ connectionString: url });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  // An idle connection the server drops (a restart, a dropped test database) must not crash the process.
+  pool.on("error", (error) => console.error(`[db] an idle database connection failed: ${error.message}`));
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Prisma ends an adapter's pool only if it ever connected; plain SQL may have used it alone.
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await disconnect();
+    if (!pool.ended) await pool.end();
+  };
   pools.set(db, pool);
   return db;
 }
@@ -34,13 +47,9 @@ export function sql(db: DbClient = getDb()): SqlRunner {
 }
 
 /** A transaction of plain SQL on the driver, on `db`'s pool. */
-export function inSqlTransaction<T>(work: (tx: SqlRunner) => Promise<T>, db: DbClient = getDb()): Promise<T> {
-  return sqlTransactionOn(poolOf(db), work);
+export function inSqlTransaction<T>(work: (tx: SqlRunner) => Promise<T>, options: TransactionOptions & { db?: DbClient } = {}): Promise<T> {
+  return sqlTransactionOn(poolOf(options.db ?? getDb()), work, options);
 }
-
-// On globalThis rather than in a module variable: dev-mode HMR re-evaluates this module, and each
-// evaluation would otherwise open another connection pool.
-const holder = globalThis as typeof globalThis & { notedeskDb?: DbClient };
 
 /** The process's client for DATABASE_URL, created on first use. */
 export function getDb(): DbClient {

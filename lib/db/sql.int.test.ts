@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { createTestDatabase } from "@/tests/support/db";
 
 import { DatabaseUnavailableError } from "./errors";
-import { createDb, inSqlTransaction, Prisma, sql } from "./index";
+import { createDb, inSqlTransaction, Prisma, sql, type SqlRunner } from "./index";
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
@@ -49,6 +49,20 @@ describe("plain SQL on the driver", () => {
     expect(names.map((w) => w.id)).toEqual(["tx-kept"]);
   });
 
+  it("lets a transaction skip the wait for the disk at COMMIT, for that transaction only", async () => {
+    const own = createDb(t.url); // a pool of its own: its one connection serves both transactions
+    const setting = (tx: SqlRunner) => tx.$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`.then(([row]) => row?.synchronous_commit);
+    try {
+      expect(await inSqlTransaction(setting, { db: own, waitForDisk: false })).toBe("off");
+      expect(await inSqlTransaction(setting, { db: own })).toBe("on");
+      expect(await setting(sql(own))).toBe("on");
+      await inSqlTransaction((tx) => tx.$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES ('tx-async', 'Async', now())`, { db: own, waitForDisk: false });
+      expect(await t.db.writer.count({ where: { id: "tx-async" } })).toBe(1);
+    } finally {
+      await own.$disconnect();
+    }
+  });
+
   it("isolates a transaction until it commits", async () => {
     let seenOutside: number | undefined;
     await inSqlTransaction(async (tx) => {
@@ -68,7 +82,7 @@ describe("plain SQL on the driver", () => {
     const nowhere = createDb("postgresql://postgres@127.0.0.1:1/none");
     try {
       await expect(sql(nowhere).$queryRaw`SELECT 1`).rejects.toBeInstanceOf(DatabaseUnavailableError);
-      await expect(inSqlTransaction(async () => 1, nowhere)).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      await expect(inSqlTransaction(async () => 1, { db: nowhere })).rejects.toBeInstanceOf(DatabaseUnavailableError);
     } finally {
       await nowhere.$disconnect();
     }

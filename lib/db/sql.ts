@@ -96,17 +96,28 @@ export function sqlOn(pool: pg.Pool): SqlRunner {
   return runnerOn(pool);
 }
 
+export type TransactionOptions = {
+  /**
+   * false: COMMIT returns before the WAL reaches the disk (synchronous_commit off for this transaction
+   * only). A crash of PostgreSQL itself (not of Notedesk) can then lose the last few hundred
+   * milliseconds of such commits, never half of one; only for writes whose loss a recovery path
+   * already covers.
+   */
+  waitForDisk?: boolean;
+};
+
 /**
  * One connection, BEGIN … COMMIT around `work`; ROLLBACK when it throws. A connection whose ROLLBACK
  * fails is closed rather than handed to the next caller in an unknown state.
  */
-export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect().catch((error: unknown) => {
     throw mapDriverError(error);
   });
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN");
+    // One round trip either way: without parameters, both statements go in one simple query.
+    await client.query(options.waitForDisk === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN");
     const result = await work(runnerOn(client));
     await client.query("COMMIT");
     return result;
