@@ -18,6 +18,12 @@ export type SubmissionMove = {
   where?: Prisma.Sql[];
   set?: Prisma.Sql[];
   audit?: AuditState;
+  /**
+   * false for recording X's answer: if a crash of PostgreSQL loses it, the submission is left
+   * "sending", which recovery already turns into a reconciliation that asks X (docs/submission.md).
+   * Never for a claim, an approval or a reconciliation.
+   */
+  waitForDisk?: boolean;
 };
 
 /** The submission was not where its draft said it would be: roll back the draft's move too. */
@@ -28,12 +34,9 @@ export class StaleSubmission extends Error {}
  * draft row first: every path that touches both locks them in that order, so they never deadlock.
  * false when either was not where the step expects it; then nothing changed.
  */
-export async function advanceSubmission(move: SubmissionMove, before?: (tx: SqlRunner) => Promise<void>): Promise<boolean> {
+export async function advanceSubmission(move: SubmissionMove): Promise<boolean> {
   try {
-    return await inSqlTransaction(async (tx) => {
-      await before?.(tx);
-      return advanceSubmissionIn(tx, move);
-    });
+    return await inSqlTransaction((tx) => advanceSubmissionIn(tx, move), { waitForDisk: move.waitForDisk });
   } catch (error) {
     if (error instanceof StaleSubmission) return false;
     throw error;

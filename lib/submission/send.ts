@@ -166,7 +166,8 @@ async function callX(sender: NoteSender, note: NewNote): Promise<CreateNoteOutco
 
 /** Records X's answer for the attempt this caller made. */
 async function settle(claimed: Claimed, outcome: CreateNoteOutcome, sender: NoteSender, actorId: string | null): Promise<void> {
-  const base = { submissionId: claimed.id, draftId: claimed.draftId, actorId, attempt: claimed.attempt };
+  // The claim is on disk; the answer need not wait for it (SubmissionMove.waitForDisk).
+  const base = { submissionId: claimed.id, draftId: claimed.draftId, actorId, attempt: claimed.attempt, waitForDisk: false };
   if (outcome.kind === "created") {
     await succeed("created", base, outcome.noteId, outcome.raw);
   } else if (outcome.kind === "duplicate") {
@@ -193,7 +194,7 @@ async function settle(claimed: Claimed, outcome: CreateNoteOutcome, sender: Note
   }
 }
 
-type OutcomeBase = { submissionId: string; draftId: string; actorId: string | null; attempt?: number };
+type OutcomeBase = Pick<SubmissionMove, "submissionId" | "draftId" | "actorId" | "attempt" | "waitForDisk">;
 
 /** The note exists on X with this id: from X's answer, or found in notes_written. */
 export function succeed(step: "created" | "foundOnX", base: OutcomeBase, noteId: string, response: unknown) {
