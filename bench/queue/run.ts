@@ -80,7 +80,8 @@ runMain(async () => {
     };
     const onReviewPage = (draftId: string, id: string, input: unknown) => callAction(web.url, cookie, `/queue/${draftId}`, id, input);
     /** What the confirm dialog fetches when it opens (use-submit-checks), side by side. */
-    const openDialog = (draftId: string) => Promise.all([onReviewPage(draftId, ids.preview, { draftId }), onReviewPage(draftId, ids.gates, { draftId })]);
+    const openDialog = ({ id: draftId, version }: { id: string; version: number }) =>
+      Promise.all([onReviewPage(draftId, ids.preview, { draftId, expectedVersion: version }), onReviewPage(draftId, ids.gates, { draftId })]);
     const click = async (draft: { id: string; version: number } | undefined) => {
       if (!draft) throw new Error("not enough submittable drafts");
       const answer = await onReviewPage(draft.id, ids.approve, { draftId: draft.id, expectedVersion: draft.version });
@@ -95,7 +96,7 @@ runMain(async () => {
       refused: refused(warmDrafts),
       approve: async (i) => {
         const draft = warmDrafts[i];
-        if (draft) await openDialog(draft.id);
+        if (draft) await openDialog(draft);
         const started = performance.now();
         await click(draft);
         return performance.now() - started;

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { gateIds, gateLabels, type GateChecklist as Checklist, type GateResult } from "@/lib/gates/dto";
+import { blockedLine, gateIds, gateLabels, type GateChecklist as Checklist, type GateResult } from "@/lib/gates/dto";
 
 import { LinkResults } from "./link-results";
 
@@ -17,7 +17,7 @@ const pendingGates: GateResult[] = gateIds.map((id) => ({ id, label: gateLabels[
 
 /**
  * The submit checklist: every condition with its verdict and a plain reason, per-link statuses, and
- * what blocks the button. Presentational: the caller fetches the checklist (gates.evaluate) and
+ * what blocks the button, in words. Presentational: the caller fetches the checklist (gates.evaluate) and
  * passes `onOverride` only to admins.
  */
 export function GateChecklist({ checklist, onOverride }: { checklist: Checklist | null; onOverride?: (gate: GateResult) => void }) {
@@ -63,7 +63,7 @@ export function GateChecklist({ checklist, onOverride }: { checklist: Checklist 
       </ul>
       {checklist && (
         <p role="status" data-testid="gate-summary" className={`text-sm font-medium ${checklist.passed ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
-          {checklist.passed ? "All checks pass." : `Blocked by: ${checklist.blockedBy.join(", ")}.`}
+          {checklist.passed ? "All checks pass." : `${blockedLine(checklist)}.`}
         </p>
       )}
     </section>

@@ -1,8 +1,8 @@
 import type { LinkCheckResult } from "@/lib/links/types";
 
 /**
- * The submit checklist as pages and actions receive it. Types and labels only, so client
- * components may import this file.
+ * The submit checklist as pages and actions receive it. Types, labels and the words built from
+ * them only, so client components may import this file.
  */
 
 export const gateIds = [
@@ -33,6 +33,42 @@ export const gateLabels: Record<GateId, string> = {
   llm_budget: "LLM budget",
   emergency_stop: "Emergency stop off",
 };
+
+/**
+ * Each gate's problem in plain words, for the line that says why a note can't be sent: the labels
+ * above are the conditions a checklist row ticks off ("Emergency stop off"), which read backwards
+ * after "Blocked". The row's reason says more.
+ */
+const gateProblems: Record<GateId, (gate: GateResult) => string> = {
+  mode: () => "the draft's feed no longer matches the writer's mode",
+  length: () => "the note is empty or over 280 characters",
+  url_present: () => "the note has no link",
+  links: (gate) => {
+    const dead = gate.links?.filter((link) => !link.ok).length ?? 0;
+    if (dead === 0) return "no link could be shown to answer 200";
+    return dead === 1 ? "a link doesn't answer 200" : `${dead} links don't answer 200`;
+  },
+  classification: () => "the classification and the misleading reasons disagree",
+  evaluator: (gate) => (gate.claimOpinion ? "the evaluator score is below the writer's threshold" : "evaluate_note gave no score"),
+  not_submitted: () => "this writer's note on this post is already on X or on its way",
+  writing_limit: () => "the writer's daily writing limit is reached",
+  create_budget: () => "the day's POST /2/notes budget is used up",
+  llm_budget: () => "the writer's LLM budget is reached",
+  emergency_stop: () => "the emergency stop is on",
+};
+
+/**
+ * Why the note can't be sent, naming every failing gate's problem: "Blocked: the emergency stop is on".
+ * Null when nothing blocks. `reasons`: each problem followed by its gate's reason, for a refusal that
+ * has no checklist beside it.
+ */
+export function blockedLine(checklist: Pick<GateChecklist, "gates" | "passed">, { reasons = false } = {}): string | null {
+  if (checklist.passed) return null;
+  return `Blocked: ${checklist.gates
+    .filter((gate) => gate.pass !== true)
+    .map((gate) => (reasons ? `${gateProblems[gate.id](gate)} (${gate.reason})` : gateProblems[gate.id](gate)))
+    .join("; ")}`;
+}
 
 /** Only a human's judgment can overrule these: a site that blocks robots, an evaluator that misreads. */
 export const overridableGates = ["links", "evaluator"] as const satisfies readonly GateId[];
@@ -65,7 +101,7 @@ export type GateChecklist = {
   /** The exact payload these gates judged (lib/submission's payload hash); null when it can't be sent as it is. */
   payloadHash: string | null;
   gates: GateResult[];
-  /** Labels of the failing gates, in checklist order: what the submit button names. */
+  /** Labels of the failing gates, in checklist order (blockedLine says what is wrong in words). */
   blockedBy: string[];
   passed: boolean;
   evaluatedAt: Date;

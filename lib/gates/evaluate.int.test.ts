@@ -229,7 +229,7 @@ describe("assertGatesPass on the send path", () => {
     const { deps } = scriptedGateDeps({ score: -1, deadLinks: { "https://stats.valmora.gov/reports/2025/annual-summary": 404 } });
     const refusal = assertGatesPass({ submissionId: submission.id }, deps);
     await expect(refusal).rejects.toBeInstanceOf(DomainError);
-    await expect(refusal).rejects.toMatchObject({ code: "blocked", message: expect.stringMatching(/^Not sent\. Blocked by: Every link answers 200 \(.*\); evaluate_note score \(ClaimOpinion score -1 is below/) });
+    await expect(refusal).rejects.toMatchObject({ code: "blocked", message: expect.stringMatching(/^Not sent\. Blocked: a link doesn't answer 200 \(.*\); the evaluator score is below the writer's threshold \(ClaimOpinion score -1 is below/) });
     expect((await draftRow(t.db, draft.id)).state).toBe("approved");
   });
 

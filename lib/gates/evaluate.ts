@@ -5,7 +5,7 @@ import { appLinkChecker } from "@/lib/links/app";
 import type { LinkChecker } from "@/lib/links/checker";
 import { appXClient, type XClient } from "@/lib/x";
 
-import { gateIds, gateLabels, type GateChecklist, type GateId, type GateOverrideDto, type GateResult } from "./dto";
+import { blockedLine, gateIds, gateLabels, type GateChecklist, type GateId, type GateOverrideDto, type GateResult } from "./dto";
 import { askEvaluator, evaluatorGate } from "./evaluator-gate";
 import { linksGate } from "./link-gate";
 import { classificationGate, lengthGate, modeGate, urlPresentGate } from "./note-gates";
@@ -63,9 +63,8 @@ export async function assertGatesPass(target: GateTarget | GateSubject, deps: Ga
   const reusable = approval && canReuse(approval, subject) ? approval : undefined;
   const quick = reusable ? await checklistFor(subject, deps, reusable) : null;
   const checklist = quick?.passed ? quick : await checklistFor(subject, deps);
-  const failing = checklist.gates.filter((g) => g.pass !== true);
-  if (failing.length > 0 || checklist.payloadHash === null) {
-    throw new DomainError("blocked", `Not sent. Blocked by: ${failing.map((g) => `${g.label} (${g.reason})`).join("; ")}`);
+  if (!checklist.passed || checklist.payloadHash === null) {
+    throw new DomainError("blocked", `Not sent. ${blockedLine(checklist, { reasons: true }) ?? "Blocked: the note can't be built as a request."}`);
   }
   const overrides = checklist.gates.flatMap((g) => (g.override ? [g.override] : []));
   if (subject.source === "frozen" && subject.submission) await markOverridesUsed(overrides, subject.submission.id, subject.draftId);

@@ -108,7 +108,7 @@ describe("what the send judges again although the approval's pass is for the sam
     await setEmergencyStop("Checking a batch of notes before anything else goes out.", admin);
     try {
       const outcome = await sendSubmission(submission.id, { sender: x.sender, gates: checks.deps }, alice, pass);
-      expect(outcome).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringContaining("Emergency stop off") });
+      expect(outcome).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringContaining("Blocked: the emergency stop is on") });
     } finally {
       await liftEmergencyStop("Checked; the batch was fine to continue.", admin);
     }
@@ -126,7 +126,7 @@ describe("what the send judges again although the approval's pass is for the sam
     const x = fakeSender(() => created("never"));
 
     const outcome = await sendSubmission(submission.id, { sender: x.sender, gates: checks.deps }, alice, pass);
-    expect(outcome.message).toMatch(/Blocked by: evaluate_note score \(ClaimOpinion score 0\.5 is below the writer's threshold of 1/);
+    expect(outcome.message).toMatch(/Blocked: the evaluator score is below the writer's threshold \(ClaimOpinion score 0\.5 is below the writer's threshold of 1/);
     expect(x.calls).toHaveLength(0);
   });
 

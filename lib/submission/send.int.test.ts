@@ -163,7 +163,7 @@ describe("sendSubmission", () => {
     const lowScore = scriptedGateDeps({ score: -3 }).deps;
 
     const outcome = await sendSubmission(submission.id, { sender: x.sender, gates: lowScore }, alice);
-    expect(outcome).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringMatching(/Blocked by: .*evaluate/i) });
+    expect(outcome).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringMatching(/Blocked: the evaluator score is below/) });
     expect(x.calls).toHaveLength(0);
     expect(await approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates: lowScore })).toMatchObject({ sent: false });
 
@@ -234,10 +234,10 @@ describe("daily create budget", () => {
     expect(await sendSubmission(submission.id, { sender: x.sender, gates }, alice)).toMatchObject({
       sent: false,
       submission: { state: "pending", attempts: 0 },
-      message: expect.stringMatching(/^Approved, not sent\. Blocked by: .*250/),
+      message: expect.stringMatching(/^Approved, not sent\. Blocked: the day's POST \/2\/notes budget is used up \(.*250/),
     });
     const waiting = await approveAndSubmit(draft.id, draft.version + 1, alice, { sender: x.sender, gates });
-    expect(waiting).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringMatching(/^Approved, not sent\. Blocked by: .*250/) });
+    expect(waiting).toMatchObject({ sent: false, submission: { state: "pending", attempts: 0 }, message: expect.stringMatching(/^Approved, not sent\. Blocked: the day's POST \/2\/notes budget is used up \(.*250/) });
     expect(x.calls).toHaveLength(0);
 
     await t.db.submission.update({ where: { id: filler.submission.id }, data: { attempts: 0 } });

@@ -38,18 +38,29 @@ test("an edit after the approver saw the request voids that approval: only the e
   await confirmButton(page).click();
   await expect(dialogAlert(page)).toContainText("Someone changed this draft since you opened it.");
   expect(await simulator.createNoteRequests(seen.body.post_id)).toEqual([]);
-  await otherTab.close();
 
-  await page.reload();
-  await expectEditable(page);
-  const edited = await openApproveDialog(page);
-  expect(edited.passed).toBe(true);
-  expect(edited.body.info.text).toContain("(edited wording)");
+  // Opened again on the page that still shows the first wording, the dialog shows neither wording's
+  // request: not the first (approval would refuse it) nor the edit (the page doesn't show it).
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("draft-changed")).toContainText("This draft changed since this page loaded");
+  await expect(page.getByTestId("request-body")).toHaveCount(0);
+  await expect(page.getByTestId("gate-checklist")).toHaveCount(0);
+  await expect(confirmButton(page)).toBeDisabled();
+  await expect(confirmButton(page)).toHaveText("The draft changed since this page loaded");
+
+  await page.getByRole("button", { name: "Show the latest version" }).click();
+  await expect(page.getByTestId("request-body")).toContainText("(edited wording)");
+  await expect(page.getByLabel("Note text")).toHaveValue(/\(edited wording\)/);
+  await expect(page.getByTestId("gate-checklist")).toHaveAttribute("data-passed", "true", { timeout: 15_000 });
+  const edited = JSON.parse((await page.getByTestId("request-body").textContent()) ?? "") as typeof seen.body;
   await confirmButton(page).click();
   await expect(page.getByTestId("submission-outcome")).toHaveAttribute("data-state", "succeeded");
+  await otherTab.close();
 
   const received = await simulator.createNoteRequests(seen.body.post_id);
-  expect(received.map((r) => r.body.info.text)).toEqual([edited.body.info.text]);
+  expect(received.map((r) => r.body.info.text)).toEqual([edited.info.text]);
 });
 
 test("a failing evaluator blocks the submit and says why", async ({ page }) => {
@@ -63,7 +74,7 @@ test("a failing evaluator blocks the submit and says why", async ({ page }) => {
   await expect(gate).toHaveAttribute("data-pass", "false");
   await expect(gate).toContainText("evaluate_note gave no score, so this can't pass: X had an internal error (HTTP 5xx).");
   await expect(confirmButton(page)).toBeDisabled();
-  await expect(confirmButton(page)).toHaveText("Blocked by: evaluate_note score");
+  await expect(confirmButton(page)).toHaveText("Blocked: evaluate_note gave no score");
 
   // The evaluator was really asked about this note, and really failed; the note itself went nowhere.
   const evaluations = (await simulator.requests()).filter(
@@ -87,7 +98,7 @@ test("a dead link blocks the submit, with the status it answered", async ({ page
   await expect(result).toHaveAttribute("data-ok", "false");
   await expect(result.getByRole("cell").nth(1)).toHaveText("404");
   await expect(confirmButton(page)).toBeDisabled();
-  await expect(confirmButton(page)).toHaveText("Blocked by: Every link answers 200");
+  await expect(confirmButton(page)).toHaveText("Blocked: a link doesn't answer 200");
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
   expect(await simulator.createNoteRequests(body.post_id)).toEqual([]);
@@ -108,10 +119,11 @@ test("the emergency stop blocks a submit already on screen", async ({ page, brow
     // The dialog still shows every check passing, as it did when it opened: the click must not send.
     await expect(confirmButton(page)).toBeEnabled();
     await confirmButton(page).click();
-    await expect(dialogAlert(page)).toContainText("Not sent. Blocked by: Emergency stop off");
+    await expect(dialogAlert(page)).toContainText("Not sent. Blocked: the emergency stop is on");
     await expect(dialogAlert(page)).toContainText(reason);
     await expect(page.getByTestId("gate-row-emergency_stop")).toHaveAttribute("data-pass", "false");
-    await expect(confirmButton(page)).toHaveText("Blocked by: Emergency stop off");
+    await expect(confirmButton(page)).toHaveText("Blocked: the emergency stop is on");
+    await expect(page.getByTestId("gate-summary")).toHaveText("Blocked: the emergency stop is on.");
     await expect(confirmButton(page)).toBeDisabled();
     expect(await simulator.createNoteRequests(body.post_id)).toEqual([]);
   } finally {
@@ -149,7 +161,7 @@ test("a dialog still showing test mode sends nothing once the writer is switched
   try {
     await switchWriterMode(admin, "production");
     await confirmButton(page).click();
-    await expect(dialogAlert(page)).toContainText("Not sent. Blocked by: Mode");
+    await expect(dialogAlert(page)).toContainText("Not sent. Blocked: the draft's feed no longer matches the writer's mode");
     // Asked again, the dialog shows the mode the writer is in now and why this test-feed draft can't go.
     await expect(page.getByTestId("checklist-mode")).toHaveText("production");
     await expect(page.getByTestId("gate-row-mode")).toHaveAttribute("data-pass", "false");

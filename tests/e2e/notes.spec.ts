@@ -56,7 +56,7 @@ async function approveADraft(page: Page): Promise<string> {
     await page.keyboard.press("a");
     const confirm = page.getByTestId("confirm-submit");
     // Ready once the checks are in: enabled, or naming the gate that blocks it.
-    await expect.poll(async () => (await confirm.isEnabled()) || /^Blocked by/.test((await confirm.textContent()) ?? ""), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => (await confirm.isEnabled()) || /^Blocked:/.test((await confirm.textContent()) ?? ""), { timeout: 15_000 }).toBe(true);
     if (await confirm.isDisabled()) continue; // this one stays claimed, so the next open takes another
     await page.keyboard.press("Enter");
     const outcome = page.getByTestId("submission-outcome");

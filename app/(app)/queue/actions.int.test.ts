@@ -47,7 +47,7 @@ describe("queue actions", () => {
 
     await as("reviewer");
     expect(await actions.approveAndSubmitAction({ draftId: draft.id, expectedVersion: draft.version })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await actions.previewAction({ draftId: draft.id })).toMatchObject({ ok: true, data: { mode: "test" } });
+    expect(await actions.previewAction({ draftId: draft.id, expectedVersion: draft.version })).toMatchObject({ ok: true, data: { mode: "test" } });
     await as("approver");
     expect(await actions.approveAndSubmitAction({ draftId: draft.id, expectedVersion: draft.version })).toMatchObject({
       ok: true,

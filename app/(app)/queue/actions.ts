@@ -12,9 +12,9 @@ import { listQueue } from "@/lib/review/queue";
 import { parseQueueFilters } from "@/lib/review/queue-filters";
 import { rejectionSchema } from "@/lib/review/reject-reasons";
 import { saveRevision } from "@/lib/review/revisions";
+import { previewSeenVersion } from "@/lib/review/submit-preview";
 import { addSuggestion, suggestionTextSchema } from "@/lib/review/suggestions";
 import { approveAndSubmit } from "@/lib/submission/approve-and-submit";
-import { previewSubmission } from "@/lib/submission/preview";
 import { reconcileSubmission } from "@/lib/submission/reconcile";
 import { appGateDeps } from "@/lib/gates/evaluate";
 import { appNoteSender } from "@/lib/submission/sender";
@@ -76,7 +76,7 @@ export const reopenAction = defineAction({ name: "queue.reopen", role: "reviewer
   reopenDraft(draftId, expectedVersion, user),
 );
 
-export const previewAction = defineAction({ name: "queue.preview", role: "reviewer", input: onDraft }, ({ draftId }) => previewSubmission(draftId));
+export const previewAction = defineAction({ name: "queue.preview", role: "reviewer", input: onVersion }, ({ draftId, expectedVersion }) => previewSeenVersion(draftId, expectedVersion));
 
 export const approveAndSubmitAction = defineAction(
   { name: "queue.approveAndSubmit", role: "approver", input: onVersion },

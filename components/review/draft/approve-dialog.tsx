@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { GateChecklist } from "@/components/controls/gate-checklist";
@@ -37,6 +38,7 @@ type Props = {
  */
 export function ApproveDialog({ open, onClose, note, dirty, onSaveFirst, budget, canOverride, onNext }: Props) {
   const actions = useQueueActions();
+  const router = useRouter();
   const undo = useUndo();
   const [outcome, setOutcome] = useState<SubmitOutcomeDto | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -51,8 +53,9 @@ export function ApproveDialog({ open, onClose, note, dirty, onSaveFirst, budget,
     setSubmitting(false);
     if (!result.ok) {
       setFailure(result.message);
-      // A check that passed when the dialog opened failed on the server (say, an emergency stop set since).
-      if (result.code === "blocked") checks.recheck();
+      // A check that passed when the dialog opened failed on the server (say, an emergency stop set
+      // since), or the draft changed: asked again, the dialog shows what stands now.
+      if (result.code === "blocked" || result.code === "conflict") checks.recheck();
       return;
     }
     setOutcome(result.data);
@@ -67,6 +70,12 @@ export function ApproveDialog({ open, onClose, note, dirty, onSaveFirst, budget,
     if (result.ok) setOutcome(result.data);
     else setFailure(result.message);
   }
+
+  /** The page's draft, and with it the request and checks the dialog asks for, become the latest version. */
+  const showLatest = () => {
+    setFailure(null);
+    router.refresh();
+  };
 
   const close = () => {
     onClose(outcome);
@@ -123,6 +132,13 @@ export function ApproveDialog({ open, onClose, note, dirty, onSaveFirst, budget,
           </div>
         ) : outcome ? (
           <SubmissionOutcome submission={outcome.submission} message={outcome.message} onReconcile={reconcile} />
+        ) : checks.changed ? (
+          <div className="flex flex-col items-start gap-2 text-sm" data-testid="draft-changed">
+            <p>{checks.changed}</p>
+            <Button data-autofocus onClick={showLatest}>
+              Show the latest version
+            </Button>
+          </div>
         ) : (
           <>
             {checks.preview ? <RequestPreview preview={checks.preview} budget={budget} /> : !checks.error && <Spinner label="Building the request" />}

@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 
-import type { GateChecklist } from "@/lib/gates/dto";
+import type { ActionErrorCode } from "@/lib/auth/action-result";
+import { blockedLine, type GateChecklist } from "@/lib/gates/dto";
 import type { SubmissionPreview } from "@/lib/submission/dto";
 
 import { useQueueActions } from "../session/queue-actions";
@@ -15,6 +16,8 @@ export type SubmitChecks = {
   checklist: GateChecklist | undefined;
   /** Why it can't be sent, in a few words, or null when it can. */
   blocked: string | null;
+  /** The draft moved on since this page loaded (the server's words): nothing here describes what approval would send. */
+  changed: string | null;
   /** Failed to load either: the message to show. */
   error: string | null;
   loading: boolean;
@@ -24,37 +27,53 @@ export type SubmitChecks = {
   recheck: () => void;
 };
 
-const unwrap = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; message: string }>): Promise<T> => {
+class ActionFailure extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const unwrap = async <T,>(result: Promise<{ ok: true; data: T } | { ok: false; code: ActionErrorCode; message: string }>): Promise<T> => {
   const answer = await result;
-  if (!answer.ok) throw new Error(answer.message);
+  if (!answer.ok) throw new ActionFailure(answer.code, answer.message);
   return answer.data;
 };
 
 /**
  * What the confirm dialog needs before the button may be pressed: the exact request (preview) and
- * the submit checklist (gates), fetched side by side. The server checks both again when sending.
+ * the submit checklist (gates), fetched side by side. The request is the one for the version this
+ * page shows, the only one approval accepts: when the draft has changed since, the server refuses
+ * it (conflict) and `changed` says so instead. The server checks both again when sending.
  */
 export function useSubmitChecks(note: SavedNote, enabled: boolean): SubmitChecks {
   const actions = useQueueActions();
   const queryClient = useQueryClient();
   const key = [note.draftId, note.revisionId, note.version] as const;
   const common = { enabled, retry: false, staleTime: 0 } as const;
-  const preview = useQuery({ ...common, queryKey: ["submission-preview", ...key], queryFn: () => unwrap(actions.preview({ draftId: note.draftId })) });
+  const preview = useQuery({
+    ...common,
+    queryKey: ["submission-preview", ...key],
+    queryFn: () => unwrap(actions.preview({ draftId: note.draftId, expectedVersion: note.version })),
+  });
   const gates = useQuery({ ...common, queryKey: ["submit-gates", ...key], queryFn: () => unwrap(actions.evaluateGates({ draftId: note.draftId })) });
 
+  const changed = preview.error instanceof ActionFailure && preview.error.code === "conflict" ? preview.error.message : null;
   const checklist = gates.data;
-  const blocked = !checklist
-    ? "Checking…"
-    : !checklist.passed
-      ? `Blocked by: ${checklist.blockedBy.join(", ")}`
-      : preview.data && checklist.mode !== preview.data.mode
-        ? "The checks and the request disagree on the mode: reopen this dialog"
-        : null;
+  const blocked = changed
+    ? "The draft changed since this page loaded"
+    : !checklist
+      ? "Checking…"
+      : (blockedLine(checklist) ??
+        (preview.data && checklist.mode !== preview.data.mode ? "The checks and the request disagree on the mode: reopen this dialog" : null));
   return {
-    preview: preview.data,
+    preview: changed ? undefined : preview.data,
     checklist,
     blocked,
-    error: preview.error?.message ?? gates.error?.message ?? null,
+    changed,
+    error: changed ? null : (preview.error?.message ?? gates.error?.message ?? null),
     loading: preview.isPending || gates.isPending,
     replaceChecklist: (updated) => queryClient.setQueryData(["submit-gates", ...key], updated),
     recheck: () => {
