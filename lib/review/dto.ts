@@ -33,6 +33,9 @@ export type QueuePage = { rows: QueueRowDto[]; nextCursor: string | null };
 
 export type DraftCounts = Record<DraftState, number>;
 
+/** The queue's tabs: per state, the drafts its list shows; and the posts the "Triaged out" tab lists. */
+export type QueueCounts = { states: DraftCounts; triagedOut: number };
+
 export type NoteFields = {
   text: string;
   classification: string;

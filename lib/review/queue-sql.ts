@@ -7,8 +7,9 @@ import { Prisma } from "@/lib/db";
 import type { QueueFilters } from "./queue-filters";
 import { liveClaim, type Tx } from "./sql";
 
-/** Draft states still waiting for work: there a triaged-out post's draft leaves the list. */
-const PENDING_STATES = new Set<QueueFilters["state"]>(["new", "drafting", "ready"]);
+/** Draft states still waiting for work: there a triaged-out post's draft leaves the list (and its tab's count). */
+export const pendingStates = ["new", "drafting", "ready"] as const satisfies readonly QueueFilters["state"][];
+const PENDING_STATES = new Set<QueueFilters["state"]>(pendingStates);
 
 /**
  * The queue's filters as SQL over `drafts d JOIN posts p LEFT JOIN revisions r` (r = the current

@@ -10,7 +10,7 @@ import { createTestDatabase } from "@/tests/support/db";
 import { claimDraft, claimNext } from "./claims";
 import { skipDraft } from "./decisions";
 import type { QueueRowDto } from "./dto";
-import { countDraftsByState, listQueue, listTriagedOut, queueNeighbors } from "./queue";
+import { countQueue, listQueue, listTriagedOut, queueNeighbors } from "./queue";
 import { parseQueueFilters, type QueueFilters } from "./queue-filters";
 
 const t = await createTestDatabase();
@@ -131,17 +131,17 @@ describe("listQueue", () => {
   });
 });
 
-describe("countDraftsByState", () => {
+describe("countQueue", () => {
   it("counts every state, zero included, overall and per writer", async () => {
     const w = (await seedWriter(t.db)).id;
     await seedDraft(t.db, { writerId: w });
     await seedDraft(t.db, { writerId: w });
     await seedDraft(t.db, { writerId: w, state: "submitted" });
 
-    const counts = await countDraftsByState(w);
-    expect(counts).toMatchObject({ ready: 2, submitted: 1, rejected: 0, needs_reconcile: 0 });
-    expect(Object.keys(counts)).toHaveLength(11);
-    expect((await countDraftsByState()).ready).toBeGreaterThan(2);
+    const { states } = await countQueue(w);
+    expect(states).toMatchObject({ ready: 2, submitted: 1, rejected: 0, needs_reconcile: 0 });
+    expect(Object.keys(states)).toHaveLength(11);
+    expect((await countQueue()).states.ready).toBeGreaterThan(2);
   });
 });
 

@@ -3,9 +3,9 @@ import "server-only";
 import { getDb, Prisma, type AuthorKind, type DraftState } from "@/lib/db";
 import { triageOf, triageVerdicts, type TriagedOutPage, type TriageVerdict } from "@/lib/triage";
 
-import type { Actor, DraftCounts, QueuePage, QueueRowDto } from "./dto";
+import type { Actor, DraftCounts, QueuePage, QueueCounts, QueueRowDto } from "./dto";
 import type { QueueFilters } from "./queue-filters";
-import { decodeCursor, encodeCursor, queueConditions, queueFrom, queuePosition, segmentsAfter, type QueueCursor } from "./queue-sql";
+import { decodeCursor, encodeCursor, pendingStates, queueConditions, queueFrom, queuePosition, segmentsAfter, type QueueCursor } from "./queue-sql";
 import { liveClaim } from "./sql";
 import { draftStates } from "./transitions";
 
@@ -176,18 +176,26 @@ export async function listTriagedOut(filters: Pick<QueueFilters, "cursor" | "lim
 }
 
 /**
- * Drafts per state, for the queue's tabs: one GROUP BY that Postgres answers from the leading
- * column of the (state, ready_at, id) index — or of (writer_id, state, …) for one writer. It counts
- * drafts of triaged-out posts too, which the pending lists leave out: a join to posts for them would
- * read every draft's post.
+ * The queue's tab counts, each what its list shows. Per state: one GROUP BY over the drafts, which
+ * Postgres answers from the leading column of the (state, ready_at, id) index — or of (writer_id,
+ * state, …) for one writer — less the waiting drafts of triaged-out posts, which the pending lists
+ * leave out: the partial index of triaged-out posts (read index-only) joined to their drafts (by
+ * drafts_post_id_idx, or a hash join over the waiting drafts when the posts are many: at 100,000
+ * drafts with 30,000 posts out, the latter), never a read of every draft's post. The "Triaged out" tab lists posts, for every writer:
+ * counted from the same partial index. docs/review.md has the cost; the page caches it (recent-counts.ts).
  */
-export async function countDraftsByState(writerId?: string): Promise<DraftCounts> {
-  const rows = await getDb().$queryRaw<{ state: DraftState; count: number }[]>`
-    SELECT d.state, count(*)::int AS count
-    FROM drafts AS d
-    ${writerId ? Prisma.sql`WHERE d.writer_id = ${writerId}` : Prisma.empty}
-    GROUP BY d.state`;
-  const counts = Object.fromEntries(draftStates.map((state) => [state, 0])) as DraftCounts;
-  for (const row of rows) counts[row.state] = row.count;
-  return counts;
+export async function countQueue(writerId?: string): Promise<QueueCounts> {
+  const ofWriter = writerId ? Prisma.sql`d.writer_id = ${writerId}` : Prisma.sql`true`;
+  const [rows, [out]] = await Promise.all([
+    getDb().$queryRaw<{ state: DraftState; count: number }[]>`
+      SELECT d.state, count(*)::int AS count FROM drafts AS d WHERE ${ofWriter} GROUP BY d.state
+      UNION ALL
+      SELECT d.state, -count(*)::int FROM posts AS p JOIN drafts AS d ON d.post_id = p.id
+       WHERE p.triage_verdict = 'out' AND d.state IN (${Prisma.join(pendingStates.map((state) => Prisma.sql`${state}::"DraftState"`))}) AND ${ofWriter}
+       GROUP BY d.state`,
+    getDb().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM posts WHERE triage_verdict = 'out'`,
+  ]);
+  const states = Object.fromEntries(draftStates.map((state) => [state, 0])) as DraftCounts;
+  for (const row of rows) states[row.state] += row.count;
+  return { states, triagedOut: out?.count ?? 0 };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
-import type { DraftCounts } from "./dto";
-import { countDraftsByState } from "./queue";
+import type { QueueCounts } from "./dto";
+import { countQueue } from "./queue";
 
 /** Counts younger than this are served as they are. */
 const FRESH_MS = 5_000;
@@ -10,15 +10,15 @@ const STALE_MS = 60_000;
 /** Writer ids come from the URL: keep the table small whatever people type. */
 const MAX_ENTRIES = 50;
 
-type Entry = { at: number; counts: Promise<DraftCounts> };
+type Entry = { at: number; counts: Promise<QueueCounts> };
 const entries = new Map<string, Entry>();
 
 /**
- * The per-state counts on the queue's tabs, at most a few seconds old. Counting reads every draft
- * (≈25 ms at 100,000, growing with the table) while the page itself is a few index probes, and
- * every reviewer loads the queue many times an hour. Requests at the same moment share one count.
+ * The counts on the queue's tabs, at most a few seconds old. Counting reads every draft (≈25 ms at
+ * 100,000, growing with the table) while the page itself is a few index probes, and every reviewer
+ * loads the queue many times an hour. Requests at the same moment share one count.
  */
-export function recentDraftCounts(writerId: string | undefined): Promise<DraftCounts> {
+export function recentQueueCounts(writerId: string | undefined): Promise<QueueCounts> {
   const key = writerId ?? "";
   const entry = entries.get(key);
   const age = entry ? Date.now() - entry.at : Infinity;
@@ -27,9 +27,9 @@ export function recentDraftCounts(writerId: string | undefined): Promise<DraftCo
   return entry && age < STALE_MS ? entry.counts : fresh;
 }
 
-function count(key: string, writerId: string | undefined): Promise<DraftCounts> {
+function count(key: string, writerId: string | undefined): Promise<QueueCounts> {
   if (entries.size >= MAX_ENTRIES) entries.clear();
-  const counts = countDraftsByState(writerId);
+  const counts = countQueue(writerId);
   const entry = { at: Date.now(), counts };
   entries.set(key, entry);
   // A failed count is not kept: the next request tries again.

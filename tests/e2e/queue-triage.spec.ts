@@ -31,6 +31,8 @@ test("the Triaged out tab says why each post is out, and a reviewer puts one bac
   const rows = page.getByTestId("triaged-out-row");
   const row = rows.first();
   await expect(row).toBeVisible();
+  // The tab counts the posts it lists (drafts of these posts are not counted under Ready).
+  await expect(page.getByTestId("count-triaged-out")).toHaveText(/^[1-9][\d,]*$/);
   await expect(row.getByRole("region", { name: "Triage" })).toContainText(/opinion words|prediction|satire marker|too short|media note|No signal of a checkable claim/);
   const postId = await row.getAttribute("data-post-id");
 

@@ -4,7 +4,7 @@ import { QueueView, type QueueContent } from "@/components/review/queue/queue-vi
 import { requirePageRole } from "@/lib/auth/session";
 import { listQueue, listTriagedOut } from "@/lib/review/queue";
 import { parseQueueFilters } from "@/lib/review/queue-filters";
-import { recentDraftCounts } from "@/lib/review/recent-counts";
+import { recentQueueCounts } from "@/lib/review/recent-counts";
 
 import { overturnTriageAction } from "./triage-actions";
 
@@ -17,7 +17,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     filters.view === "triaged_out"
       ? listTriagedOut(filters).then((page): QueueContent => ({ view: "triaged_out", page, overturn: overturnTriageAction }))
       : listQueue(filters, user).then((page): QueueContent => ({ view: "drafts", page })),
-    recentDraftCounts(filters.writer),
+    recentQueueCounts(filters.writer),
   ]);
   return <QueueView viewer={user} filters={filters} content={content} counts={counts} now={new Date()} />;
 }

@@ -3,7 +3,7 @@ import type { Overturn } from "@/components/triage/overturn-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
-import type { DraftCounts, QueuePage } from "@/lib/review/dto";
+import type { QueueCounts, QueuePage } from "@/lib/review/dto";
 import type { QueueFilters } from "@/lib/review/queue-filters";
 import type { TriagedOutPage } from "@/lib/triage/types";
 
@@ -26,7 +26,7 @@ function forList(rows: QueuePage["rows"]): QueuePage["rows"] {
 export type QueueContent = { view: "drafts"; page: QueuePage } | { view: "triaged_out"; page: TriagedOutPage; overturn: Overturn };
 
 /** The queue page: states with counts, filters, one keyset page of drafts; or the triaged-out posts. */
-export function QueueView({ viewer, filters, content, counts, now }: { viewer: SessionUser; filters: QueueFilters; content: QueueContent; counts: DraftCounts; now: Date }) {
+export function QueueView({ viewer, filters, content, counts, now }: { viewer: SessionUser; filters: QueueFilters; content: QueueContent; counts: QueueCounts; now: Date }) {
   const canReview = roleAtLeast(viewer.role, "reviewer");
   return (
     <div className="flex flex-col gap-4">
@@ -34,13 +34,13 @@ export function QueueView({ viewer, filters, content, counts, now }: { viewer: S
         <div>
           <h1 className="text-xl font-semibold">Queue</h1>
           <p className="text-sm text-zinc-500">
-            {counts.ready.toLocaleString("en")} draft{counts.ready === 1 ? "" : "s"} ready for review
+            {counts.states.ready.toLocaleString("en")} draft{counts.states.ready === 1 ? "" : "s"} ready for review
             {!canReview && " · read-only: reviewing needs the reviewer role"}
           </p>
         </div>
         <div className="flex items-center gap-2">
           <ShortcutsHelp />
-          {canReview && content.view === "drafts" && filters.state === "ready" && counts.ready > 0 && <StartReviewing filters={filters} />}
+          {canReview && content.view === "drafts" && filters.state === "ready" && counts.states.ready > 0 && <StartReviewing filters={filters} />}
         </div>
       </div>
       <StateTabs filters={filters} counts={counts} />
