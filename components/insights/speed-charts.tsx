@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 
 import { axisProps, ChartFrame, ChartTooltip, chartStyle } from "@/components/notes/charts/chart-parts";
-import { formatDuration } from "@/components/notes/format";
+import { formatDuration } from "@/lib/insights/duration";
 import type { SpeedDto, SpeedMeasureId } from "@/lib/insights/dto";
 
 import { speedMeasures } from "./speed-measures";

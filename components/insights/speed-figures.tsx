@@ -1,4 +1,4 @@
-import { formatDuration } from "@/components/notes/format";
+import { formatDuration } from "@/lib/insights/duration";
 import type { SpeedDto, SpeedMeasureId } from "@/lib/insights/dto";
 
 import { speedMeasures } from "./speed-measures";

@@ -8,11 +8,3 @@ export function formatIso(iso: string | null): string {
 export function formatPercent(share: number | null, digits = 0): string {
   return share === null ? "—" : `${(share * 100).toFixed(digits)}%`;
 }
-
-/** "4 min", "2.5 h", "3.1 d". */
-export function formatDuration(seconds: number | null): string {
-  if (seconds === null) return "—";
-  if (seconds < 3_600) return `${Math.max(1, Math.round(seconds / 60))} min`;
-  if (seconds < 86_400) return `${(seconds / 3_600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} d`;
-}

@@ -1,6 +1,7 @@
+import { formatDuration } from "@/lib/insights/duration";
 import type { ReviewerRowDto } from "@/lib/notes/reviewer-metrics";
 
-import { formatDuration, formatPercent } from "./format";
+import { formatPercent } from "./format";
 
 const share = (part: number, whole: number) => formatPercent(whole === 0 ? null : part / whole);
 const words = (value: number | null) => (value === null ? "—" : value.toFixed(1));
