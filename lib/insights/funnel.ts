@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb, Prisma } from "@/lib/db";
+import { postUrlOnX } from "@/lib/posts/url";
 
 import type { DropoutsDto, DropReasonDto, FunnelDto } from "./dto";
 import { dropReasonLabel, funnelStepIds, funnelSteps, type FunnelStepId } from "./funnel-labels";
@@ -79,7 +80,7 @@ export async function funnelDropouts(scope: InsightsScope, step: FunnelStepId, r
     reason,
     rows: rows.map((row) => ({
       postId: row.postId,
-      postUrl: `https://x.com/${row.authorUsername ?? "i/web"}/status/${row.postId}`,
+      postUrl: postUrlOnX(row.postId, row.authorUsername),
       postExcerpt: row.postText,
       authorUsername: row.authorUsername,
       mode: row.testMode ? "test" : "production",

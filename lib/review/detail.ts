@@ -12,6 +12,7 @@ import {
   referencedPostSchema,
   suggestedSourceSchema,
 } from "@/lib/posts/post";
+import { postUrlOnX } from "@/lib/posts/url";
 import { findSubmission } from "@/lib/submission/read";
 
 import type { DraftDetailDto } from "./dto";
@@ -77,7 +78,7 @@ export async function getDraftDetail(draftId: string): Promise<DraftDetailDto> {
     draft: { ...draft, mode: testMode ? "test" : "production" },
     post: {
       id: post.id,
-      url: `https://x.com/${post.authorUsername ?? "i/web"}/status/${post.id}`,
+      url: postUrlOnX(post.id, post.authorUsername),
       text: post.text,
       author: { id: post.authorId, username: post.authorUsername, name: post.authorName },
       postedAt: post.postedAt,

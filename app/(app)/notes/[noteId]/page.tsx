@@ -14,6 +14,7 @@ import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/session";
 import { noteDetail } from "@/lib/notes/detail";
 import { originLabels } from "@/lib/notes/labels";
+import { postUrlOnX } from "@/lib/posts/url";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -54,7 +55,7 @@ export default async function NotePage({ params }: Props) {
           </p>
           <h3 className="mt-4 text-xs font-semibold text-zinc-500 uppercase">Post {note.postAuthor ? `by @${note.postAuthor}` : ""}</h3>
           <p className="mt-1 text-sm break-words whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{note.postText ?? "This post was never synced; only its id is known."}</p>
-          <a className="mt-1 inline-block text-xs underline" href={`https://x.com/i/status/${note.postId}`} rel="noreferrer" target="_blank">
+          <a className="mt-1 inline-block text-xs underline" href={postUrlOnX(note.postId, note.postAuthor)} rel="noreferrer" target="_blank">
             Open post {note.postId} on X
           </a>
         </Card>
