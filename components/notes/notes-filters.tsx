@@ -1,11 +1,34 @@
 "use client";
 
 import Form from "next/form";
-import type { ChangeEvent, ReactNode } from "react";
+import type { ChangeEvent } from "react";
 
+import { Field } from "@/components/ui/field";
+import { Select, type SelectOption } from "@/components/ui/select";
 import type { FilterOptionsDto } from "@/lib/notes/dto";
 import { bucketFilters, noteOrigins, type NotesView } from "@/lib/notes/filters";
 import { bucketLabel, originLabels, statusLabel } from "@/lib/notes/labels";
+
+const modes: SelectOption[] = [
+  { value: "all", label: "all" },
+  { value: "test", label: "test" },
+  { value: "production", label: "production" },
+];
+const buckets: SelectOption[] = [{ value: "", label: "any" }, ...bucketFilters.map((bucket) => ({ value: bucket, label: bucket === "none" ? "not reported" : bucketLabel(bucket) }))];
+const origins: SelectOption[] = [{ value: "", label: "any" }, ...noteOrigins.map((origin) => ({ value: origin, label: originLabels[origin] }))];
+const sorts: SelectOption[] = [
+  { value: "first_seen", label: "first seen" },
+  { value: "last_changed", label: "last changed" },
+];
+const directions: SelectOption[] = [
+  { value: "desc", label: "newest first" },
+  { value: "asc", label: "oldest first" },
+];
+const evaluatorFilters = [
+  ["co", "ClaimOpinion"],
+  ["uv", "UrlValidity"],
+  ["ha", "HarassmentAbuse"],
+] as const;
 
 /**
  * The table's filters as a GET form: the URL holds them, so a view can be bookmarked or shared, and
@@ -14,70 +37,39 @@ import { bucketLabel, originLabels, statusLabel } from "@/lib/notes/labels";
  */
 export function NotesFilters({ current, options, writers }: { current: NotesView; options: FilterOptionsDto; writers: { id: string; name: string }[] }) {
   const statuses = [...new Set([...options.statuses, ...(current.status && current.status !== "none" ? [current.status] : [])])];
+  const filter = (name: string, label: string, value: string, choices: readonly SelectOption[]) => {
+    const id = `notes-filter-${name}`;
+    return (
+      <Field key={name} id={id} label={label}>
+        <Select id={id} name={name} defaultValue={value} onChange={apply} options={choices} />
+      </Field>
+    );
+  };
 
   return (
     // Keyed by the filters, so Back and Forward show the fields of the page they land on.
-    <Form key={JSON.stringify(current)} action="/notes" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter notes">
+    <Form key={JSON.stringify(current)} action="/notes" className="flex flex-wrap items-end gap-3" aria-label="Filter notes">
       <input type="hidden" name="range" value={current.range} />
-      {writers.length > 1 && (
-        <FilterSelect label="Writer" name="writer" value={current.writer ?? ""}>
-          {writers.map((w) => (
-            <option key={w.id} value={w.id}>
-              {w.name}
-            </option>
-          ))}
-        </FilterSelect>
-      )}
-      <FilterSelect label="Mode" name="mode" value={current.mode}>
-        <option value="all">all</option>
-        <option value="test">test</option>
-        <option value="production">production</option>
-      </FilterSelect>
-      <FilterSelect label="Status" name="status" value={current.status ?? ""}>
-        <option value="">any</option>
-        <option value="none">no status</option>
-        {statuses.map((status) => (
-          <option key={status} value={status}>
-            {statusLabel(status).label}
-          </option>
-        ))}
-      </FilterSelect>
-      {evaluatorFilters.map(([name, label]) => (
-        <FilterSelect key={name} label={label} name={name} value={current[name] ?? ""}>
-          <option value="">any</option>
-          {bucketFilters.map((bucket) => (
-            <option key={bucket} value={bucket}>
-              {bucket === "none" ? "not reported" : bucketLabel(bucket)}
-            </option>
-          ))}
-        </FilterSelect>
-      ))}
-      <FilterSelect label="Draft" name="origin" value={current.origin ?? ""}>
-        <option value="">any</option>
-        {noteOrigins.map((origin) => (
-          <option key={origin} value={origin}>
-            {originLabels[origin]}
-          </option>
-        ))}
-      </FilterSelect>
-      <FilterSelect label="Approved by" name="approver" value={current.approver ?? ""}>
-        <option value="">anyone</option>
-        {options.approvers.map((approver) => (
-          <option key={approver.id} value={approver.id}>
-            {approver.name}
-          </option>
-        ))}
-      </FilterSelect>
-      <FilterSelect label="Sort by" name="sort" value={current.sort}>
-        <option value="first_seen">first seen</option>
-        <option value="last_changed">last changed</option>
-      </FilterSelect>
-      <FilterSelect label="Order" name="dir" value={current.dir}>
-        <option value="desc">newest first</option>
-        <option value="asc">oldest first</option>
-      </FilterSelect>
+      {writers.length > 1 &&
+        filter(
+          "writer",
+          "Writer",
+          current.writer ?? "",
+          writers.map((w) => ({ value: w.id, label: w.name })),
+        )}
+      {filter("mode", "Mode", current.mode, modes)}
+      {filter("status", "Status", current.status ?? "", [
+        { value: "", label: "any" },
+        { value: "none", label: "no status" },
+        ...statuses.map((status) => ({ value: status, label: statusLabel(status).label })),
+      ])}
+      {evaluatorFilters.map(([name, label]) => filter(name, label, current[name] ?? "", buckets))}
+      {filter("origin", "Draft", current.origin ?? "", origins)}
+      {filter("approver", "Approved by", current.approver ?? "", [{ value: "", label: "anyone" }, ...options.approvers.map((a) => ({ value: a.id, label: a.name }))])}
+      {filter("sort", "Sort by", current.sort, sorts)}
+      {filter("dir", "Order", current.dir, directions)}
       <noscript>
-        <button type="submit" className="rounded-md border px-3 py-1.5">
+        <button type="submit" className="rounded-md border px-3 py-1.5 text-sm">
           Apply
         </button>
       </noscript>
@@ -85,23 +77,5 @@ export function NotesFilters({ current, options, writers }: { current: NotesView
   );
 }
 
-const evaluatorFilters = [
-  ["co", "ClaimOpinion"],
-  ["uv", "UrlValidity"],
-  ["ha", "HarassmentAbuse"],
-] as const;
-
-type FilterSelectProps = { label: string; name: string; value: string; children: ReactNode };
-
-/** A select that applies itself: choosing an option submits the form. */
-function FilterSelect({ label, name, value, children }: FilterSelectProps) {
-  const id = `notes-filter-${name}`;
-  return (
-    <div className="flex flex-col gap-1 text-xs text-zinc-500">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={value} onChange={(event: ChangeEvent<HTMLSelectElement>) => event.currentTarget.form?.requestSubmit()} className="input">
-        {children}
-      </select>
-    </div>
-  );
-}
+/** Choosing an option submits the form. */
+const apply = (event: ChangeEvent<HTMLSelectElement>) => event.currentTarget.form?.requestSubmit();
