@@ -1,7 +1,13 @@
 import type { QueueName } from "@/lib/jobs/queues";
+import type { RunKind } from "@/lib/runs/kinds";
 import type { RunDto } from "@/lib/runs/queries";
 
-export const runKindLabels: Record<string, string> = { sync: "Pull", draft: "Drafting", notes_refresh: "Notes refresh" };
+export const runKindLabels: Record<RunKind, string> = { sync: "Pull", draft: "Drafting", shadow: "Shadow drafting", notes_refresh: "Notes refresh" };
+
+/** A run's kind in words; a kind this version does not know (an older or newer one) as stored. */
+export function runKindLabel(kind: string): string {
+  return kind in runKindLabels ? runKindLabels[kind as RunKind] : kind;
+}
 
 export const queueLabels: Record<QueueName, string> = {
   "sync-posts": "Pull",
@@ -25,6 +31,9 @@ const countLabels: Record<string, string> = {
   drafted: "drafted",
   abstained: "no note needed",
   failed: "failed",
+  retried: "retries",
+  gaveUp: "given up",
+  waitingForBudget: "left for the budget",
   created: "new drafts",
   recovered: "recovered",
 };

@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { RunDto } from "@/lib/runs/queries";
 
-import { describeCounts, formatTime, runDuration, runKindLabels } from "./format";
+import { describeCounts, formatTime, runDuration, runKindLabel } from "./format";
 import { ProgressBar } from "./progress-bar";
 
 const stateTones: Record<RunDto["state"], BadgeTone> = {
@@ -18,9 +18,14 @@ export function RunRow({ run, now }: { run: RunDto; now: number }) {
   return (
     <li className="flex flex-col gap-2 py-3" data-testid="run-row" data-run-state={run.state}>
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span className="font-medium">{runKindLabels[run.kind] ?? run.kind}</span>
+        <span className="font-medium">{runKindLabel(run.kind)}</span>
         <Badge tone={stateTones[run.state]}>{run.state}</Badge>
         {run.writerName && <span className="text-zinc-600 dark:text-zinc-400">{run.writerName}</span>}
+        {run.variants.length > 0 && (
+          <span className="text-zinc-600 dark:text-zinc-400" data-testid="run-variants">
+            as {run.variants.join(", ")}
+          </span>
+        )}
         {run.testMode !== null && <Badge tone={run.testMode ? "info" : "warn"}>{run.testMode ? "test" : "live"}</Badge>}
         <span className="ml-auto text-xs text-zinc-500" suppressHydrationWarning>
           {run.startedAt ? formatTime(run.startedAt) : formatTime(run.createdAt)}

@@ -4,17 +4,19 @@ import { useQuery } from "@tanstack/react-query";
 
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { RunsFilter } from "@/lib/runs/kinds";
 import type { RunsSnapshot } from "@/lib/runs/snapshot";
 
 import { RunRow } from "./run-row";
-import { ACTIVE_POLL_MS, fetchRuns, IDLE_POLL_MS, isBusy, runsQueryKey } from "./runs-query";
+import { ACTIVE_POLL_MS, fetchRuns, IDLE_POLL_MS, isBusy, runsQueryKeyFor } from "./runs-query";
 import { WaitingJobs } from "./waiting-jobs";
 
-/** The live list of runs: polls fast while anything runs or waits, slowly otherwise. */
-export function RunsBoard({ initial }: { initial: RunsSnapshot }) {
+/** The live list of the runs the filter lets through: polls fast while anything runs or waits, slowly otherwise. */
+export function RunsBoard({ initial, filter }: { initial: RunsSnapshot; filter: RunsFilter }) {
+  const filtered = Boolean(filter.kind || filter.writer);
   const { data, error, dataUpdatedAt } = useQuery({
-    queryKey: runsQueryKey,
-    queryFn: fetchRuns,
+    queryKey: runsQueryKeyFor(filter),
+    queryFn: () => fetchRuns(filter),
     initialData: initial,
     initialDataUpdatedAt: Date.now,
     refetchInterval: (query) => (isBusy(query.state.data) ? ACTIVE_POLL_MS : IDLE_POLL_MS),
@@ -30,7 +32,9 @@ export function RunsBoard({ initial }: { initial: RunsSnapshot }) {
         </p>
       )}
       {data.waiting.length > 0 && <WaitingJobs jobs={data.waiting} now={now} />}
-      {data.runs.length === 0 ? (
+      {data.runs.length === 0 && filtered ? (
+        <EmptyState title="No runs match">Choose “all kinds” or “all writers” to see the others.</EmptyState>
+      ) : data.runs.length === 0 ? (
         <EmptyState title="No runs yet">
           “Pull now” fetches the posts X says are eligible for notes; “Draft new posts” drafts the ones without a draft. A
           worker runs them: <code>npm run worker</code> (the demo starts one).

@@ -2,6 +2,7 @@ import "server-only";
 
 import { getDb } from "@/lib/db";
 
+import type { RunsFilter } from "./kinds";
 import type { RunCounts, RunError } from "./store";
 
 export type RunDto = {
@@ -9,6 +10,8 @@ export type RunDto = {
   kind: string;
   writerName: string | null;
   testMode: boolean | null;
+  /** Names of the drafting variants the run drafted as (a shadow run's shadow variants). */
+  variants: string[];
   state: "queued" | "running" | "succeeded" | "failed" | "cancelled";
   progress: number;
   total: number | null;
@@ -20,14 +23,17 @@ export type RunDto = {
   finishedAt: string | null;
 };
 
-export async function listRecentRuns(limit = 50): Promise<RunDto[]> {
-  const runs = await getDb().jobRun.findMany({
-    orderBy: { createdAt: "desc" },
+export async function listRecentRuns(filter: RunsFilter = {}, limit = 50): Promise<RunDto[]> {
+  const db = getDb();
+  const runs = await db.jobRun.findMany({
+    where: { kind: filter.kind, writerId: filter.writer },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: {
       id: true,
       kind: true,
       testMode: true,
+      variantIds: true,
       state: true,
       progress: true,
       total: true,
@@ -40,11 +46,15 @@ export async function listRecentRuns(limit = 50): Promise<RunDto[]> {
       triggeredBy: { select: { name: true } },
     },
   });
+  // Today's names: a variant renamed since the run is shown as it is called now.
+  const variants = await db.draftingVariant.findMany({ where: { id: { in: [...new Set(runs.flatMap((r) => r.variantIds))] } }, select: { id: true, name: true } });
+  const nameOf = new Map(variants.map((v) => [v.id, v.name]));
   return runs.map((r) => ({
     id: r.id,
     kind: r.kind,
     writerName: r.writer?.name ?? null,
     testMode: r.testMode,
+    variants: r.variantIds.flatMap((id) => nameOf.get(id) ?? []),
     state: r.state,
     progress: r.progress,
     total: r.total,

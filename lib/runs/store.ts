@@ -3,14 +3,22 @@ import "server-only";
 import type { DbClient, Prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 
-export type RunKind = "sync" | "draft" | "notes_refresh";
+import type { RunKind } from "./kinds";
 export type RunCounts = Record<string, number>;
 export type RunError = { at: string; message: string };
 
 /** A run whose heartbeat is older than this died with its process; the next run may take over. */
 export const STALE_RUN_MS = 2 * 60_000;
 
-type RunSpec = { kind: RunKind; writerId: string; testMode: boolean; triggeredById: string | null; total?: number | null };
+type RunSpec = {
+  kind: RunKind;
+  writerId: string;
+  testMode: boolean;
+  triggeredById: string | null;
+  total?: number | null;
+  /** The drafting variants the run drafts as, shown with it on the Runs page. */
+  variantIds?: string[];
+};
 
 /**
  * Starts a run unless one of the same kind is already running for this writer and mode. The check
@@ -72,6 +80,7 @@ function createRunningRun(tx: Tx, spec: RunSpec): Promise<{ id: string }> {
       testMode: spec.testMode,
       triggeredById: spec.triggeredById,
       total: spec.total ?? null,
+      variantIds: spec.variantIds ?? [],
       state: "running",
       startedAt: now,
       heartbeatAt: now,

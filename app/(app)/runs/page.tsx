@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { LlmSpend } from "@/components/controls/llm-spend";
 import { RunControls } from "@/components/runs/run-controls";
 import { RunsBoard } from "@/components/runs/runs-board";
+import { RunsFilterBar } from "@/components/runs/runs-filter";
 import { ScheduleEditor } from "@/components/runs/schedule-editor";
 import { Card } from "@/components/ui/card";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -10,6 +11,7 @@ import { requirePageRole } from "@/lib/auth/session";
 import { llmBudgetStatuses } from "@/lib/costs/budgets";
 import { getJobQueue } from "@/lib/jobs/client";
 import { listSchedules } from "@/lib/jobs/schedules/store";
+import { parseRunsFilter } from "@/lib/runs/filter";
 import { loadRunsSnapshot } from "@/lib/runs/snapshot";
 import { listWriters } from "@/lib/writers/store";
 
@@ -17,11 +19,14 @@ import { draftNowAction, pullNowAction, saveScheduleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Runs" };
 
-export default async function RunsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function RunsPage({ searchParams }: Props) {
   const user = await requirePageRole("viewer", "/runs");
   const isAdmin = roleAtLeast(user.role, "admin");
+  const filter = parseRunsFilter(await searchParams);
   const [snapshot, writers, spend, schedules] = await Promise.all([
-    loadRunsSnapshot(),
+    loadRunsSnapshot(filter),
     listWriters(),
     llmBudgetStatuses(),
     isAdmin ? getJobQueue().then(listSchedules) : null,
@@ -35,7 +40,8 @@ export default async function RunsPage() {
           <RunControls writers={writers} actions={{ pull: pullNowAction, draft: draftNowAction }} />
         )}
       </div>
-      <RunsBoard initial={snapshot} />
+      <RunsFilterBar current={filter} writers={writers} />
+      <RunsBoard initial={snapshot} filter={filter} />
       <Card title="LLM spend (UTC)">
         <LlmSpend statuses={spend} />
       </Card>
