@@ -16,26 +16,12 @@ import { seedUser } from "@/tests/support/fixtures/review";
 import { draftAsLiveVariant } from "./live-drafting";
 import { runShadowDrafting } from "./shadow-run";
 import { liveVariant } from "./store";
-import { freshFeed, testModels, variantTestbed, writesNote } from "./testing/variant-fixture";
+import { draftedFeed as draftedFeedOf, freshFeed, liveNote, testModels, variantTestbed, writesNote } from "./testing/variant-fixture";
 import { createVariant } from "./variant-admin";
 
 const { t, admin } = await variantTestbed();
 
-const live = writesNote("LIVE says the photo is old");
-
-/** A feed drafted by its live variant, plus one shadow variant per model name given. */
-async function draftedFeed(count: number, shadows: Record<string, Parameters<ReturnType<typeof testModels>["add"]>[1]>) {
-  const feed = await freshFeed(t.db, count);
-  const models = testModels(live);
-  const variants = [];
-  for (const [name, provider] of Object.entries(shadows)) {
-    models.add(name, provider);
-    variants.push(await createVariant({ writerId: feed.writerId, name, promptVersion: "draft-v2", provider: "openai-compatible", model: name, temperature: 0.7 }, admin));
-  }
-  const run = await draftAsLiveVariant(t.db, models, { feed, triggeredById: null });
-  expect(run.counts.drafted).toBe(count);
-  return { feed, models, variants };
-}
+const draftedFeed = (count: number, shadows: Parameters<typeof draftedFeedOf>[3]) => draftedFeedOf(t.db, admin, count, shadows);
 
 const draftsOf = (writerId: string) =>
   t.db.draft.findMany({ where: { writerId }, orderBy: { id: "asc" }, select: { id: true, state: true, version: true, currentRevisionId: true, updatedAt: true } });
@@ -52,7 +38,7 @@ describe("live drafting as the live variant", () => {
     expect(temperature).toBe(0.3);
 
     const noted = await freshFeed(t.db, 1);
-    await draftAsLiveVariant(t.db, testModels(live), { feed: noted, triggeredById: null });
+    await draftAsLiveVariant(t.db, testModels(liveNote), { feed: noted, triggeredById: null });
     const revision = await t.db.revision.findFirstOrThrow({ where: { draft: { writerId: noted.writerId } } });
     expect(revision).toMatchObject({ authorKind: "ai", promptVersion: "draft-v1", variantId: (await liveVariant(t.db, noted.writerId)).id });
   });
@@ -111,7 +97,7 @@ describe("shadow drafting", () => {
   it("skips a shadow variant whose model cannot be reached here, and says why", async () => {
     const feed = await freshFeed(t.db, 1);
     await createVariant({ writerId: feed.writerId, name: "unreachable", promptVersion: "draft-v2", provider: "offline", model: null, temperature: 0.3 }, admin);
-    const models = testModels(live);
+    const models = testModels(liveNote);
     await draftAsLiveVariant(t.db, models, { feed, triggeredById: null });
     const refusing = { ...models, modelFor: (...args: Parameters<typeof models.modelFor>) => (args[1] ? (() => { throw new Error("not configured here"); })() : models.modelFor(...args)) };
     expect(await runShadowDrafting(t.db, refusing, { feed })).toMatchObject({ drafted: 0, skipped: [{ variant: "unreachable", reason: "not configured here" }] });
@@ -146,8 +132,12 @@ describe("shadow drafting", () => {
       { purpose: "shadow", costMicros: 200 },
       { purpose: "shadow", costMicros: 200 },
     ]);
-    // The post left over is not a failure: it waits for the budget.
+    // The post left over is not a failure: it waits for the budget, and the run record says so.
     expect(await t.db.shadowDraft.count({ where: { draft: { writerId: feed.writerId } } })).toBe(2);
+    const run = await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId! } });
+    expect(run).toMatchObject({ kind: "shadow", state: "cancelled", progress: 2, total: 3 });
+    expect(run.counts).toMatchObject({ drafted: 2, failed: 0, waitingForBudget: 1 });
+    expect(run.errors).toEqual([expect.objectContaining({ message: expect.stringContaining("daily LLM budget") })]);
   });
 });
 
@@ -166,7 +156,7 @@ describe("the drafting job and the shadow job", () => {
 
   it("drafts live first and queues the shadow variants' turn; a broken shadow model never fails either job", async () => {
     const feed = await freshFeed(t.db, 2);
-    const models = testModels(live);
+    const models = testModels(liveNote);
     models.add("down", keyedProvider(() => new Error("shadow model is down")));
     await createVariant({ writerId: feed.writerId, name: "down", promptVersion: "draft-v1", provider: "openai-compatible", model: "down", temperature: 0.3 }, admin);
     const { queue, sent } = fakeQueue();
@@ -177,15 +167,21 @@ describe("the drafting job and the shadow job", () => {
     const liveDrafts = await draftsOf(feed.writerId);
     expect(liveDrafts.every((d) => d.state === "ready")).toBe(true);
 
-    const shadowed = await shadowDraftsJob({ writerId: feed.writerId, triggeredById: null }, context(models, queue));
+    const shadowed = await shadowDraftsJob({ writerId: feed.writerId, triggeredById: admin.id }, context(models, queue));
     expect(shadowed).toMatchObject({ drafted: 0, failed: 2 });
+    // The job's run is on the Runs page like the drafting run before it, with who queued it.
+    const runs = await t.db.jobRun.findMany({ where: { writerId: feed.writerId }, orderBy: { createdAt: "asc" }, select: { kind: true, state: true, triggeredById: true } });
+    expect(runs).toEqual([
+      { kind: "draft", state: "succeeded", triggeredById: null },
+      { kind: "shadow", state: "succeeded", triggeredById: admin.id },
+    ]);
     expect(await draftsOf(feed.writerId)).toEqual(liveDrafts);
   });
 
   it("queues nothing for a writer without shadow variants", async () => {
     const feed = await freshFeed(t.db, 1);
     const { queue, sent } = fakeQueue();
-    expect(await draftPostsJob({ writerId: feed.writerId, triggeredById: null }, context(testModels(live), queue))).toMatchObject({ shadow: "no shadow variants" });
+    expect(await draftPostsJob({ writerId: feed.writerId, triggeredById: null }, context(testModels(liveNote), queue))).toMatchObject({ shadow: "no shadow variants" });
     expect(sent).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { assertWithinLlmBudget } from "@/lib/costs/budgets";
-import type { DbClient } from "@/lib/db";
+import type { DbClient, Prisma } from "@/lib/db";
 import type { DraftingFeed } from "@/lib/drafting/draft-claims";
 import type { DraftResult } from "@/lib/drafting/draft-outcome-store";
 import { draftPost } from "@/lib/drafting/draft-post";
@@ -9,30 +9,49 @@ import type { DraftingProvider } from "@/lib/drafting/provider";
 import { loadPostsForDrafting, type PostForDrafting } from "@/lib/drafting/stored-post";
 import { DomainError } from "@/lib/errors";
 import { utcNow } from "@/lib/review/sql";
-import { STALE_RUN_MS } from "@/lib/runs/store";
+import { runErrorLog } from "@/lib/runs/errors";
+import { createProgressReporter } from "@/lib/runs/progress";
+import { finishRun, startExclusiveRun, STALE_RUN_MS } from "@/lib/runs/store";
 
 import type { VariantModelSource } from "./models";
 import { saveShadowDraft } from "./shadow-store";
+import { countShadowWork, listShadowWork, SHADOW_MAX_ATTEMPTS, shadowWorkWaiting } from "./shadow-work";
 import type { VariantRow } from "./dto";
 import { shadowVariants } from "./store";
 
-/** A new shadow variant also drafts the posts of the week before it was made, so it has something to compare soon. */
-export const SHADOW_BACKFILL_DAYS = 7;
+export type ShadowRunOptions = {
+  feed: DraftingFeed;
+  triggeredById?: string | null;
+  signal?: AbortSignal;
+  batchSize?: number;
+  progressIntervalMs?: number;
+};
 
-export type ShadowRunOptions = { feed: DraftingFeed; signal?: AbortSignal; batchSize?: number };
-
-export type ShadowRunResult = {
+/** What a shadow run did, as its run record counts it. */
+export type ShadowCounts = {
   drafted: number;
   abstained: number;
+  /** Attempts that failed, first ones and retries. */
   failed: number;
-  /** Why the run ended before drafting everything (a live run started, a budget, a stop); null when it finished. */
+  /** Attempts at shadow drafts an earlier run had failed, whatever they ended in. */
+  retried: number;
+  /** Failures that used the last attempt: no run tries them again. */
+  gaveUp: number;
+  /** Posts left to draft when a budget stopped the run: they wait for the budget, they have not failed. */
+  waitingForBudget: number;
+};
+
+export type ShadowRunResult = ShadowCounts & {
+  /** The run record; null when there was nothing to run (no shadow variant) or a shadow run of the feed is already going. */
+  runId: string | null;
+  /** Why the run ended before drafting everything (a live run started, a budget, a stop, another shadow run); null when it finished. */
   stoppedBecause: string | null;
   /** Shadow variants that could not draft at all here, and why (their provider is not configured). */
   skipped: { variant: string; reason: string }[];
 };
 
 type ShadowModel = { variant: VariantRow; provider: DraftingProvider };
-type Work = { variantId: string; draftId: string; postId: string };
+type Stop = { reason: string; budget: boolean };
 
 const countOf = { note: "drafted", abstain: "abstained", failed: "failed", crashed: "failed" } as const;
 
@@ -40,38 +59,102 @@ const countOf = { note: "drafted", abstain: "abstained", failed: "failed", crash
  * Drafts the feed's posts with each shadow variant of the writer, one model call at a time, after live
  * drafting and never in its way: it yields as soon as a live drafting run of the feed starts (they
  * share the provider's rate limit), and stops at the writer's LLM budget exactly as drafting does. A
- * post's failure is stored as that variant's failed shadow draft; nothing here touches drafts or revisions.
+ * post's failure is stored as that variant's failed shadow draft, and later runs try it again up to
+ * SHADOW_MAX_ATTEMPTS (shadow-work.ts); nothing here touches drafts or revisions. Each run is a
+ * `shadow` run record (one at a time per feed) with live progress on the Runs page.
  */
 export async function runShadowDrafting(db: DbClient, models: VariantModelSource, options: ShadowRunOptions): Promise<ShadowRunResult> {
-  const { feed, signal } = options;
-  const result: ShadowRunResult = { drafted: 0, abstained: 0, failed: 0, stoppedBecause: null, skipped: [] };
+  const { feed } = options;
+  const counts: ShadowCounts = { drafted: 0, abstained: 0, failed: 0, retried: 0, gaveUp: 0, waitingForBudget: 0 };
+  const result: ShadowRunResult = { ...counts, runId: null, stoppedBecause: null, skipped: [] };
+  const variants = await shadowVariants(db, feed.writerId);
+  if (variants.length === 0) return result;
   const usable = new Map<string, ShadowModel>();
-  for (const variant of await shadowVariants(db, feed.writerId)) {
+  for (const variant of variants) {
     try {
       usable.set(variant.id, { variant, provider: models.modelFor(variant, { writerId: feed.writerId, purpose: "shadow" }) });
     } catch (error) {
       result.skipped.push({ variant: variant.name, reason: messageOf(error) });
     }
   }
-  if (usable.size === 0) return result;
 
+  let runId: string;
+  try {
+    const spec = { kind: "shadow", writerId: feed.writerId, testMode: feed.testMode, triggeredById: options.triggeredById ?? null, variantIds: variants.map((v) => v.id) } as const;
+    runId = (await startExclusiveRun(db, spec)).id;
+  } catch (error) {
+    // The shadow run already going drafts what this one would have.
+    if (error instanceof DomainError && error.code === "conflict") return { ...result, stoppedBecause: error.message };
+    throw error;
+  }
+  const log = runErrorLog();
+  for (const { variant, reason } of result.skipped) log.note(`Variant "${variant}" cannot draft here: ${reason}`);
+  const reporter = createProgressReporter(db, runId, options.progressIntervalMs);
+  const progressOf = () => counts.drafted + counts.abstained + counts.failed;
+  let total = 0;
+  const report = () => reporter.update({ progress: progressOf(), total: Math.max(total, progressOf()), counts });
+
+  let stop: Stop | null = null;
+  let broke: unknown = null;
+  try {
+    const pending = shadowWorkWaiting(feed, [...usable.keys()], runId);
+    total = await countShadowWork(db, pending);
+    report();
+    stop = await draftWaitingWork(db, { usable, pending, runId, counts, log, report, options });
+    if (stop?.budget) counts.waitingForBudget = await countShadowWork(db, pending);
+  } catch (error) {
+    broke = error;
+    log.note(`The shadow run stopped: ${messageOf(error)}`);
+  }
+  if (stop) log.note(stop.reason);
+  report();
+  await reporter.stop();
+  await finishRun(db, runId, { state: broke ? "failed" : stop ? "cancelled" : "succeeded", counts, errors: log.errors, progress: progressOf() });
+  // Recorded on the run, then thrown: the job fails and pg-boss retries it, as with a failed drafting run.
+  if (broke) throw broke;
+  return { ...result, ...counts, runId, stoppedBecause: stop?.reason ?? null };
+}
+
+type Drafting = {
+  usable: Map<string, ShadowModel>;
+  pending: Prisma.Sql;
+  runId: string;
+  counts: ShadowCounts;
+  log: ReturnType<typeof runErrorLog>;
+  report: () => void;
+  options: ShadowRunOptions;
+};
+
+/** Drafts batch after batch of waiting work until none is left; returns why it stopped early, if it did. */
+async function draftWaitingWork(db: DbClient, { usable, pending, runId, counts, log, report, options }: Drafting): Promise<Stop | null> {
+  const { feed, signal } = options;
+  // Everything this run stores leaves `pending` (a kept outcome, or a failure now marked as this run's), so this ends.
   for (;;) {
-    const work = await pendingShadowWork(db, feed, [...usable.keys()], options.batchSize ?? 20);
-    if (work.length === 0) return result;
+    const work = await listShadowWork(db, pending, options.batchSize ?? 20);
+    if (work.length === 0) return null;
     const posts = await loadPostsForDrafting(db, work.map((w) => w.postId));
     for (const item of work) {
       const shadow = usable.get(item.variantId);
       if (!shadow) continue;
       const stop = await reasonToStop(db, feed, shadow.provider.model, signal);
-      if (stop) return { ...result, stoppedBecause: stop };
+      if (stop) return stop;
       const outcome = await draftShadow(shadow, posts.get(item.postId), signal);
       // A budget reached during the call fails it; that post is not the variant's failure, it waits.
       if (outcome.kind === "failed" || outcome.kind === "crashed") {
         const budget = await budgetProblem(feed.writerId, shadow.provider.model);
-        if (budget) return { ...result, stoppedBecause: budget };
+        if (budget) return { reason: budget, budget: true };
       }
       const origin = { variantId: item.variantId, draftId: item.draftId, provider: shadow.provider.id, model: shadow.provider.model, promptVersion: shadow.variant.promptVersion };
-      if (await saveShadowDraft(db, origin, outcome)) result[countOf[outcome.kind]] += 1;
+      const attempt = item.attempts + 1;
+      if (!(await saveShadowDraft(db, origin, outcome, { number: attempt, runId }))) continue;
+      counts[countOf[outcome.kind]] += 1;
+      if (item.attempts > 0) counts.retried += 1;
+      if (outcome.kind === "failed" || outcome.kind === "crashed") {
+        const final = attempt >= SHADOW_MAX_ATTEMPTS;
+        if (final) counts.gaveUp += 1;
+        log.note(`Post ${item.postId}, variant "${shadow.variant.name}", attempt ${attempt} of ${SHADOW_MAX_ATTEMPTS}${final ? " (the last)" : ""}: ${outcome.reason}`);
+      }
+      report();
     }
   }
 }
@@ -90,27 +173,11 @@ async function draftShadow({ variant, provider }: ShadowModel, input: PostForDra
   }
 }
 
-/**
- * Posts the live variant has drafted (or abstained on) that a shadow variant has not, newest first,
- * every shadow variant's turn on a post together so two shadows can be compared on it.
- */
-async function pendingShadowWork(db: DbClient, feed: DraftingFeed, variantIds: string[], limit: number): Promise<Work[]> {
-  return db.$queryRaw<Work[]>`
-    SELECT v.id AS "variantId", d.id AS "draftId", d.post_id AS "postId"
-      FROM drafting_variants v
-      JOIN drafts d ON d.writer_id = v.writer_id AND d.test_mode = ${feed.testMode}
-     WHERE v.id = ANY(${variantIds}::text[]) AND v.writer_id = ${feed.writerId}
-       AND d.state NOT IN ('new', 'drafting', 'failed')
-       AND d.created_at >= v.created_at - make_interval(days => ${SHADOW_BACKFILL_DAYS})
-       AND NOT EXISTS (SELECT 1 FROM shadow_drafts s WHERE s.variant_id = v.id AND s.draft_id = d.id)
-     ORDER BY d.created_at DESC, d.id, v.created_at, v.id
-     LIMIT ${limit}`;
-}
-
-async function reasonToStop(db: DbClient, feed: DraftingFeed, model: string, signal?: AbortSignal): Promise<string | null> {
-  if (signal?.aborted) return "The worker is stopping; the rest wait for the next run.";
-  if (await liveDraftingRunning(db, feed)) return "A live drafting run of this feed started; shadow drafting resumes after it.";
-  return budgetProblem(feed.writerId, model);
+async function reasonToStop(db: DbClient, feed: DraftingFeed, model: string, signal?: AbortSignal): Promise<Stop | null> {
+  if (signal?.aborted) return { reason: "The worker is stopping; the rest wait for the next run.", budget: false };
+  if (await liveDraftingRunning(db, feed)) return { reason: "A live drafting run of this feed started; shadow drafting resumes after it.", budget: false };
+  const budget = await budgetProblem(feed.writerId, model);
+  return budget ? { reason: budget, budget: true } : null;
 }
 
 /** A live run of the feed with a fresh heartbeat (a dead one stops beating and stops counting). */

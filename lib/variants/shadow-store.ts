@@ -7,27 +7,42 @@ import { utcNow } from "@/lib/review/sql";
 /** What made a shadow draft, for the row's provenance when the attempt crashed before the model said. */
 export type ShadowOrigin = { variantId: string; draftId: string; provider: string; model: string; promptVersion: string };
 
+/** Which attempt this is (1 for the first) and the shadow run making it. */
+export type ShadowAttempt = { number: number; runId: string };
+
 const outcomeOf = { note: "note", abstain: "abstain", failed: "failed", crashed: "failed" } as const;
+
+/** Every column an attempt sets; a retry overwrites them all, so the row is the latest attempt's. */
+const attemptColumns = [
+  "outcome", "decision", "text", "classification", "misleading_tags", "trustworthy_sources", "rationale", "failure_reason", "raw_output",
+  "provider", "model", "prompt_version", "latency_ms", "input_tokens", "output_tokens", "checks", "injection_suspected", "attempts", "run_id", "created_at",
+];
+const takeRetry = Prisma.raw(attemptColumns.map((column) => `${column} = EXCLUDED.${column}`).join(", "));
 
 /**
  * Stores a shadow variant's outcome for one post, with its audit row, in one statement. Shadow drafts
  * have a table of their own: nothing that reads drafts or revisions (the queue, approval, submission)
- * can ever see one. A second outcome for the same variant and draft is dropped; returns whether this one was kept.
+ * can ever see one. A retry replaces the row only while it is still the failure the retry was made
+ * for (failed, with one attempt fewer), so a note or abstention is never overwritten and two runs
+ * cannot both count one attempt. Returns whether this outcome was kept.
  */
-export async function saveShadowDraft(db: DbClient, origin: ShadowOrigin, result: DraftResult): Promise<boolean> {
+export async function saveShadowDraft(db: DbClient, origin: ShadowOrigin, result: DraftResult, attempt: ShadowAttempt): Promise<boolean> {
   const outcome = outcomeOf[result.kind];
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH saved AS (
       INSERT INTO shadow_drafts (id, variant_id, draft_id, outcome, decision, text, classification, misleading_tags, trustworthy_sources,
                                  rationale, failure_reason, raw_output, provider, model, prompt_version, latency_ms, input_tokens,
-                                 output_tokens, checks, injection_suspected, created_at)
-      VALUES (gen_random_uuid()::text, ${origin.variantId}, ${origin.draftId}, ${outcome}::"ShadowDraftOutcome", ${columns(origin, result)}, ${utcNow})
-      ON CONFLICT (variant_id, draft_id) DO NOTHING
+                                 output_tokens, checks, injection_suspected, attempts, run_id, created_at)
+      VALUES (gen_random_uuid()::text, ${origin.variantId}, ${origin.draftId}, ${outcome}::"ShadowDraftOutcome", ${columns(origin, result)},
+              ${attempt.number}::int, ${attempt.runId}, ${utcNow})
+      ON CONFLICT (variant_id, draft_id) DO UPDATE SET ${takeRetry}
+       WHERE shadow_drafts.outcome = 'failed' AND shadow_drafts.attempts = ${attempt.number - 1}::int
       RETURNING id
     ), audited AS (
       INSERT INTO audit_events (actor_id, action, subject_type, subject_id, before, after)
       SELECT NULL, 'variant.shadow_draft', 'variant', ${origin.variantId}, NULL,
-             jsonb_build_object('draftId', ${origin.draftId}::text, 'shadowDraftId', saved.id, 'outcome', ${outcome}::text)
+             jsonb_build_object('draftId', ${origin.draftId}::text, 'shadowDraftId', saved.id, 'outcome', ${outcome}::text,
+                                'attempt', ${attempt.number}::int, 'runId', ${attempt.runId}::text)
         FROM saved
     )
     SELECT id FROM saved`;

@@ -6,10 +6,13 @@ import type { DraftingFeed } from "@/lib/drafting/draft-claims";
 import type { DraftingProvider, DraftingTask } from "@/lib/drafting/provider";
 import { numberedPosts, seedFeed } from "@/lib/drafting/testing/feed-fixture";
 import { keyedProvider, noteReply } from "@/lib/drafting/testing/keyed-provider";
+import type { Actor } from "@/lib/review/dto";
 import { createTestDatabase } from "@/tests/support/db";
 import { seedUser } from "@/tests/support/fixtures/review";
 
+import { draftAsLiveVariant } from "../live-drafting";
 import type { SpendAttribution, VariantModel, VariantModelSource } from "../models";
+import { createVariant } from "../variant-admin";
 
 /**
  * Variants on "openai-compatible" need an endpoint configured before they can be created or promoted;
@@ -51,6 +54,26 @@ export async function freshFeed(db: DbClient, count: number): Promise<DraftingFe
   const posts = numberedPosts(count, (i) => `Variant feed ${feeds}, post ${i}, makes a claim.`).map((p) => ({ ...p, id: String(BigInt(p.id) + BigInt(feeds * 100_000)) }));
   const feed = await seedFeed(db, posts, `variants writer ${feeds}`);
   return { ...feed, postIds: posts.map((p) => p.id) };
+}
+
+/** What the live variant writes in draftedFeed. */
+export const liveNote = writesNote("LIVE says the photo is old");
+
+/**
+ * A feed of `count` posts drafted by its live variant (liveNote), plus one shadow variant per model
+ * name given, drafting with that provider (draft-v2, temperature 0.7).
+ */
+export async function draftedFeed(db: DbClient, admin: Actor, count: number, shadows: Record<string, DraftingProvider>) {
+  const feed = await freshFeed(db, count);
+  const models = testModels(liveNote);
+  const variants = [];
+  for (const [name, provider] of Object.entries(shadows)) {
+    models.add(name, provider);
+    variants.push(await createVariant({ writerId: feed.writerId, name, promptVersion: "draft-v2", provider: "openai-compatible", model: name, temperature: 0.7 }, admin));
+  }
+  const run = await draftAsLiveVariant(db, models, { feed, triggeredById: null });
+  if (run.counts.drafted !== count) throw new Error(`The live variant drafted ${run.counts.drafted} of ${count} posts.`);
+  return { feed, models, variants };
 }
 
 /** A database of the test file's own, the test endpoint configured, and an admin to act as. */
