@@ -2,6 +2,7 @@ import "server-only";
 
 import type { DbClient } from "@/lib/db";
 import { toNormalizedPost } from "@/lib/drafting/stored-post";
+import { postUrlOnX } from "@/lib/posts/url";
 import type { DraftDetailDto } from "@/lib/review/dto";
 
 /** The post as the review view shows it, so the comparison reuses its post card and note requests. */
@@ -13,7 +14,7 @@ export async function loadComparedPost(db: DbClient, postId: string): Promise<Co
   const post = toNormalizedPost(row);
   return {
     id: post.id,
-    url: `https://x.com/${post.authorUsername ?? "i/web"}/status/${post.id}`,
+    url: postUrlOnX(post.id, post.authorUsername),
     text: post.text,
     author: { id: post.authorId, username: post.authorUsername, name: post.authorName },
     postedAt: post.postedAt ? new Date(post.postedAt) : null,
