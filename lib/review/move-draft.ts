@@ -30,6 +30,16 @@ export type MovedDraft = { id: string; state: DraftState; version: number };
  * in the caller's transaction. null when the draft was not where the caller expected: nothing changed.
  */
 export async function tryMoveDraft(tx: SqlRunner, move: DraftMove): Promise<MovedDraft | null> {
+  const [moved] = await tx.$queryRaw<MovedDraft[]>`WITH ${draftMoveCtes(move)} SELECT id, state, version FROM moved`;
+  return moved ?? null;
+}
+
+/**
+ * The move as two common table expressions, `moved` (the UPDATE, returning the draft's id, state and
+ * version) and its audit row, for a statement that goes on to change what depends on the draft
+ * (lib/submission moves its submission in the same statement).
+ */
+export function draftMoveCtes(move: DraftMove): Prisma.Sql {
   const { from, to, claim } = draftTransitions[move.action];
   const claimSet =
     claim === "take" && move.actorId
@@ -39,13 +49,13 @@ export async function tryMoveDraft(tx: SqlRunner, move: DraftMove): Promise<Move
   if (move.expectedVersion !== undefined) conditions.push(Prisma.sql`d.version = ${move.expectedVersion}`);
   if (respectsClaims(move.action)) conditions.push(Prisma.sql`(NOT ${liveClaim} OR d.claimed_by_id = ${move.actorId})`);
 
-  const [moved] = await tx.$queryRaw<MovedDraft[]>`
-    WITH moved AS (
+  return Prisma.sql`
+    moved AS (
       UPDATE drafts AS d
       SET ${Prisma.join([Prisma.sql`state = ${to}::"DraftState"`, Prisma.sql`version = d.version + 1`, Prisma.sql`updated_at = ${utcNow}`, claimSet, ...(move.set ?? [])], ", ")}
       WHERE ${Prisma.join(conditions, " AND ")}
       RETURNING d.id, d.state, d.version
-    ), audited AS (
+    ), moved_audit AS (
       ${auditRowsFrom("moved", {
         actorId: move.actorId,
         action: Prisma.sql`${`draft.${move.action}`}::text`,
@@ -54,9 +64,7 @@ export async function tryMoveDraft(tx: SqlRunner, move: DraftMove): Promise<Move
         before: auditJson({ state: Prisma.sql`${from}::text`, version: Prisma.sql`moved.version - 1` }, move.auditBefore),
         after: auditJson({ state: Prisma.sql`${to}::text`, version: Prisma.sql`moved.version` }, move.auditAfter),
       })}
-    )
-    SELECT id, state, version FROM moved`;
-  return moved ?? null;
+    )`;
 }
 
 /** Like tryMoveDraft, but a draft that was not where expected is an error saying why. */

@@ -2,7 +2,7 @@ import "server-only";
 
 import { auditJson, auditRowsFrom, type AuditState } from "@/lib/audit/record";
 import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
-import { tryMoveDraft } from "@/lib/review/move-draft";
+import { draftMoveCtes } from "@/lib/review/move-draft";
 import { utcNow } from "@/lib/review/sql";
 
 import { submissionTransitions, type SubmissionStep } from "./transitions";
@@ -49,17 +49,18 @@ export async function advanceSubmission(move: SubmissionMove): Promise<boolean> 
  */
 export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): Promise<boolean> {
   const { from, to, draft } = submissionTransitions[move.step];
-  if (!(await tryMoveDraft(tx, { action: draft, draftId: move.draftId, actorId: move.actorId }))) return false;
-
   const conditions = [Prisma.sql`id = ${move.submissionId}`, Prisma.sql`state = ${from}::"SubmissionState"`];
   if (move.attempt !== undefined) conditions.push(Prisma.sql`attempts = ${move.attempt}`);
   conditions.push(...(move.where ?? []));
-  // The submission's UPDATE and its audit row are one statement, like the draft's.
-  const [row] = await tx.$queryRaw<{ id: string }[]>`
-    WITH advanced AS (
+  // Both rows and their audit rows in one statement. The submission's UPDATE waits on the draft's
+  // (an InitPlan over `moved`, run before the submission is scanned), so the draft row is locked
+  // first, as on every path that touches both: they never deadlock.
+  const [row] = await tx.$queryRaw<{ drafts: number; submissions: number }[]>`
+    WITH ${draftMoveCtes({ action: draft, draftId: move.draftId, actorId: move.actorId })},
+    advanced AS (
       UPDATE submissions
       SET ${Prisma.join([Prisma.sql`state = ${to}::"SubmissionState"`, Prisma.sql`updated_at = ${utcNow}`, ...(move.set ?? [])], ", ")}
-      WHERE ${Prisma.join(conditions, " AND ")}
+      WHERE ${Prisma.join(conditions, " AND ")} AND EXISTS (SELECT 1 FROM moved)
       RETURNING id, attempts
     ), audited AS (
       ${auditRowsFrom("advanced", {
@@ -71,7 +72,8 @@ export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): 
         after: auditJson({ state: Prisma.sql`${to}::text`, attempts: Prisma.sql`advanced.attempts` }, move.audit),
       })}
     )
-    SELECT id FROM advanced`;
-  if (!row) throw new StaleSubmission();
+    SELECT (SELECT count(*) FROM moved)::int AS drafts, (SELECT count(*) FROM advanced)::int AS submissions`;
+  if (!row?.drafts) return false;
+  if (!row.submissions) throw new StaleSubmission();
   return true;
 }
