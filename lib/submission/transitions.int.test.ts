@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { SubmissionState, type DraftState } from "@/lib/db";
+import { Prisma, sql, SubmissionState, type DraftState, type SqlRunner } from "@/lib/db";
 import { draftTransitions } from "@/lib/review/transitions";
 import { auditActions, draftRow, seedDraft, seedUser, seedWriter } from "@/tests/support/fixtures/review";
 import { createTestDatabase } from "@/tests/support/db";
 
-import { advanceSubmission } from "./advance";
+import { advanceSubmission, advanceSubmissionIn } from "./advance";
 import { approveDraft } from "./approve";
 import { submissionTransitions, type SubmissionStep } from "./transitions";
 
@@ -64,6 +64,22 @@ describe("submission transitions", () => {
     expect((await t.db.submission.findUniqueOrThrow({ where: { id: submissionId } })).state).toBe(from);
     expect((await draftRow(t.db, draftId)).state).toBe(draftStateFor[from]);
     expect(await auditActions(t.db, submissionId)).toEqual(["submission.create"]);
+  });
+
+  it("locks the draft before the submission, like every path that changes both: the submission's UPDATE waits on the draft's", async () => {
+    const { draftId, submissionId } = await submissionIn("sending");
+    let statement: Prisma.Sql | undefined;
+    const capture: SqlRunner = {
+      $queryRaw: async <T>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+        statement = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
+        return [{ drafts: 0, submissions: 0 }] as T;
+      },
+      $executeRaw: async () => 0,
+    };
+    await advanceSubmissionIn(capture, { step: "created", submissionId, draftId, actorId: null });
+    const plan = (await sql().$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (COSTS OFF) ${statement!}`)).map((row) => row["QUERY PLAN"]).join("\n");
+    // The submission's scan sits under a one-time filter fed by the draft's UPDATE: run before any submission row is touched.
+    expect(plan).toMatch(/Update on submissions[\s\S]*InitPlan[\s\S]*CTE Scan on moved[\s\S]*One-Time Filter/);
   });
 
   it("an answer for another attempt than the current one changes nothing, draft included", async () => {
