@@ -2,7 +2,8 @@ import type { NormalizedPost } from "@/lib/posts/post";
 
 import { cueMatcher, type CueMatches } from "./cue-matcher";
 import { baseLanguage, lexiconFor } from "./lexicon";
-import { isTooShort, readText, type TextReading, type Words } from "./text-features";
+import { isTooShort, readText, type TextReading } from "./text-features";
+import type { Words } from "./words";
 import type { ModelOpinion, TriageReason, TriageSignal, TriageVerdict } from "./types";
 
 /**

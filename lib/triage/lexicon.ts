@@ -170,9 +170,16 @@ function merged(parts: readonly Lexicon[]): Lexicon {
 
 /** A post's language without region ("pt-BR" → "pt"), or null when X gave none or "und". */
 export function baseLanguage(lang: string | null): string | null {
-  const base = lang?.toLowerCase().split("-")[0];
-  return base && base !== "und" ? base : null;
+  // A feed has a handful of language tags: each is worked out once, not for every post (and the memo stays small whatever X sends).
+  let base = baseLanguages.get(lang);
+  if (base === undefined) {
+    const tag = lang?.toLowerCase().split("-")[0];
+    base = tag && tag !== "und" ? tag : null;
+    if (baseLanguages.size < 256) baseLanguages.set(lang, base);
+  }
+  return base;
 }
+const baseLanguages = new Map<string | null, string | null>();
 
 /** Which lists a post in `lang` is read with: its own language's, or all of them. */
 export function lexiconFor(lang: string | null): Lexicon {

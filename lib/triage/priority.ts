@@ -35,7 +35,8 @@ const decayPerHour = (halfLifeHours: number) => Math.LN2 / halfLifeHours;
 
 /** What a post's priority is computed from besides its checkability: all in the post's own row. */
 export function priorityFactorsOf(post: Pick<NormalizedPost, "noteRequests" | "publicMetrics">): PriorityFactors {
-  return { noteRequests: post.noteRequests.length, ...reachOf(post.publicMetrics) };
+  const { reach, reachEstimated } = reachOf(post.publicMetrics);
+  return { noteRequests: post.noteRequests.length, reach, reachEstimated };
 }
 
 /** Impressions when X sent them, else an estimate from likes, reposts, quotes and replies; null without metrics. */

@@ -1,3 +1,5 @@
+import { Words } from "./words";
+
 /**
  * What triage reads from a post's text, in one pass over its characters: links, words (for the
  * phrase lists), figures and years, quotations, capitalised names, and length. One scan over a
@@ -14,13 +16,13 @@ export type TextReading = {
   /** The text (links blanked) when it has Japanese or Chinese characters: their phrases are looked for as substrings. */
   cjkText: string | null;
   /** Concrete figures: "40%", "4,800", "$3.5", "84 %"; not "K2", "#12", "@user9", "COVID-19". */
-  numbers: string[];
+  numbers: readonly string[];
   /** Bare years 1900–2099: they date a claim but are no figure. */
-  years: string[];
+  years: readonly string[];
   /** Quoted speech of two words or more (four CJK characters): a one-word scare quote does not count. */
-  quotes: string[];
+  quotes: readonly string[];
   /** Runs of capitalised words that are not just a sentence's first word: "Port Alder", "Mayor Elena Voss". */
-  names: string[];
+  names: readonly string[];
   /** Latin, Greek and Cyrillic words and numbers, plus one word per two CJK characters. */
   wordCount: number;
   /** Characters, a link counting as one. */
@@ -71,16 +73,28 @@ function classify(code: number): number {
   return flags;
 }
 
+// Each character's flags, worked out the first time it is seen: ASCII at once; the rest of the Basic
+// Multilingual Plane in a table (0: not seen yet), read without hashing as a map would; emoji and
+// other planes in a map.
 const ascii = Int32Array.from({ length: 128 }, (_, code) => classify(code));
-const others = new Map<number, number>();
+const SEEN = 1 << 14;
+const plane0 = new Uint16Array(0x10000);
+const otherPlanes = new Map<number, number>();
 
 function flagsOf(code: number): number {
-  if (code < 128) return ascii[code] ?? 0;
-  if (Number.isNaN(code)) return 0; // charCodeAt past the end
-  let flags = others.get(code);
+  if (code < 128) return ascii[code]!;
+  if (code <= 0xffff) {
+    const seen = plane0[code]!;
+    if (seen) return seen & ~SEEN;
+    const flags = classify(code);
+    plane0[code] = flags | SEEN;
+    return flags;
+  }
+  if (!(code <= 0x10ffff)) return 0; // NaN: charCodeAt past the end
+  let flags = otherPlanes.get(code);
   if (flags === undefined) {
     flags = classify(code);
-    others.set(code, flags);
+    otherPlanes.set(code, flags);
   }
   return flags;
 }
@@ -96,59 +110,50 @@ const NOT_NAMES = new Set([
   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 ]);
 
+/** "http" at `i`, in any case: only then is the link's regular expression worth running (most "h"s start a word). */
+const startsLink = (text: string, i: number) =>
+  (text.charCodeAt(i + 1) | 32) === 116 && (text.charCodeAt(i + 2) | 32) === 116 && (text.charCodeAt(i + 3) | 32) === 112;
+
 /**
- * The words as the scan found them, for the names: where each starts and ends, and what it is
- * (flat arrays, not an object per word: triage reads ten thousand posts a minute in a big pull).
+ * The words as the scan found them, for the names: where word i starts and ends (`spans[2i]`,
+ * `spans[2i + 1]`) and what it is. Lists kept from text to text, grown when a text has more words than
+ * any before: reading a post allocates no list per word (triage reads ten thousand posts a minute in a
+ * big pull). Only ever read within one `readText`, which runs to its end before another can start.
  */
-type Tokens = { starts: number[]; ends: number[]; kinds: number[] };
+class Tokens {
+  count = 0;
+  readonly spans: number[] = [];
+  readonly kinds: number[] = [];
+
+  add(start: number, end: number, kind: number): void {
+    this.spans[2 * this.count] = start;
+    this.spans[2 * this.count + 1] = end;
+    this.kinds[this.count++] = kind;
+  }
+
+  start(i: number): number {
+    return this.spans[2 * i]!;
+  }
+
+  end(i: number): number {
+    return this.spans[2 * i + 1]!;
+  }
+}
+const tokens = new Tokens();
 const CAPITAL = 1; // starts with a capital: it may begin or continue a name
 const TAGGED = 2; // right after "@" or "#": a handle or a tag, which starts no name
 const FIRST_IN_SENTENCE = 4; // capitalised anyway
 
-/**
- * The words, lower-cased: as strings only when asked for, since most are never looked at (the
- * phrase lists look a word up only when its first letter and length can start a phrase).
- */
-export class Words {
-  constructor(
-    private readonly text: string,
-    /** The text lower-cased, when that kept every character where it was. */
-    private readonly lower: string | null,
-    private readonly starts: readonly number[],
-    private readonly ends: readonly number[],
-  ) {}
-
-  get length(): number {
-    return this.starts.length;
-  }
-
-  at(i: number): string {
-    return this.lower ? this.lower.slice(this.starts[i], this.ends[i]) : this.text.slice(this.starts[i], this.ends[i]).toLowerCase();
-  }
-
-  /** The lower-cased word's first UTF-16 unit and its length: enough to rule most words out. */
-  firstUnit(i: number): number {
-    return this.lower ? this.lower.charCodeAt(this.starts[i]!) : this.at(i).charCodeAt(0);
-  }
-
-  size(i: number): number {
-    return this.lower ? this.ends[i]! - this.starts[i]! : this.at(i).length;
-  }
-
-  all(): string[] {
-    return Array.from({ length: this.length }, (_, i) => this.at(i));
-  }
-}
-
 /** The scan's state; one per text. */
 class Scan {
-  readonly tokens: Tokens = { starts: [], ends: [], kinds: [] };
-  readonly numbers: string[] = [];
-  readonly years: string[] = [];
-  readonly linkSpans: [number, number][] = [];
+  // Made at their first entry: most posts have no link, year or figure, or one.
+  numbers: string[] | null = null;
+  years: string[] | null = null;
+  linkSpans: [number, number][] | null = null;
   cjk = 0;
   lgcWords = 0;
-  hasQuote = false;
+  /** Where the first opening quotation mark is, or -1. */
+  quoteFrom = -1;
   #wordStart = -1;
   /** No character but whitespace and opening marks since a sentence ended (or the text began). */
   #sentenceOpen = true;
@@ -163,12 +168,12 @@ class Scan {
     for (let i = 0; i < text.length; ) {
       let code = text.charCodeAt(i);
       if (code >= 0xd800 && code <= 0xdbff) code = text.codePointAt(i) ?? code;
-      if (code === 104 || code === 72) {
-        // "h": a link may start here.
+      if ((code | 32) === 104 && startsLink(text, i)) {
+        // "http": a link may start here.
         LINK.lastIndex = i;
         if (LINK.test(text)) {
           this.#endWord(i);
-          this.linkSpans.push([i, LINK.lastIndex]);
+          this.linkSpans = add(this.linkSpans, [i, LINK.lastIndex]);
           i = LINK.lastIndex;
           previous = SPACE;
           inLgcWord = false;
@@ -183,7 +188,7 @@ class Scan {
         this.#endWord(i);
         if (code === 10 || flags & SENTENCE_END) this.#sentenceOpen = true;
         else if (!(flags & (SPACE | OPENING))) this.#sentenceOpen = false;
-        if (flags & QUOTE_OPENER) this.hasQuote = true;
+        if (flags & QUOTE_OPENER && this.quoteFrom < 0) this.quoteFrom = i;
       }
       if (flags & CJK) this.cjk += 1;
       const lgcWord = (flags & (LGC | NUMERIC)) !== 0;
@@ -199,9 +204,9 @@ class Scan {
     const start = this.#wordStart;
     if (start < 0) return;
     const { text } = this;
-    this.tokens.starts.push(start);
-    this.tokens.ends.push(end);
-    this.tokens.kinds.push(
+    tokens.add(
+      start,
+      end,
       (flagsOf(text.codePointAt(start) ?? 0) & UPPER ? CAPITAL : 0) |
         (start > 0 && flagsOf(text.charCodeAt(start - 1)) & TAG ? TAGGED : 0) |
         (this.#sentenceOpen ? FIRST_IN_SENTENCE : 0),
@@ -232,10 +237,20 @@ class Scan {
     if (PERCENT.test(text)) end = PERCENT.lastIndex;
     if (start < at && start > 0 && flagsOf(text.charCodeAt(start - 1)) & NAME_PART) return end;
     const digits = text.slice(at, digitsEnd);
-    if (start === at && end === digitsEnd && YEAR.test(digits)) this.years.push(digits);
-    else this.numbers.push(text.slice(start, end).trim());
+    if (start === at && end === digitsEnd && YEAR.test(digits)) this.years = add(this.years, digits);
+    else this.numbers = add(this.numbers, text.slice(start, end).trim());
     return end;
   }
+}
+
+/** What a post has none of: one list for all of them. */
+const NONE: readonly string[] = Object.freeze([]);
+
+/** `list` with `item` added, made (at its size) when there is none yet. */
+function add<T>(list: T[] | null, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
 }
 
 /** Reads the text once. German capitalises every noun, so there a name needs `minNameWords` = 2. */
@@ -244,21 +259,23 @@ export function readText(raw: string, { minNameWords = 1 }: { minNameWords?: num
   const text = raw.includes("’") || raw.includes("‘") ? raw.replace(/[’‘]/g, "'") : raw;
   // Lower-cased once; per word only where lower-casing moves characters ("İ" becomes two).
   const lower = text.toLowerCase();
+  tokens.count = 0;
   const scan = new Scan(text);
   scan.run();
   const { linkSpans } = scan;
-  const prose = linkSpans.length ? blank(text, linkSpans) : text;
-  const linkChars = linkSpans.reduce((sum, [start, end]) => sum + end - start, 0);
+  const prose = linkSpans ? blank(text, linkSpans) : text;
+  const linkChars = linkSpans ? linkSpans.reduce((sum, [start, end]) => sum + end - start, 0) : 0;
+  const links = linkSpans?.length ?? 0;
   return {
-    links: linkSpans.length,
-    words: new Words(text, lower.length === text.length ? lower : null, scan.tokens.starts, scan.tokens.ends),
+    links,
+    words: new Words(text, lower.length === text.length ? lower : null, tokens.spans.slice(0, 2 * tokens.count)),
     cjkText: scan.cjk > 0 ? prose : null,
-    numbers: scan.numbers,
-    years: scan.years,
-    quotes: scan.hasQuote ? quotations(prose) : [],
-    names: namesIn(prose, scan.tokens, minNameWords),
+    numbers: scan.numbers ?? NONE,
+    years: scan.years ?? NONE,
+    quotes: scan.quoteFrom >= 0 ? quotations(prose, scan.quoteFrom) : NONE,
+    names: namesIn(prose, minNameWords),
     wordCount: scan.lgcWords + Math.ceil(scan.cjk / 2),
-    proseLength: text.length - linkChars + linkSpans.length,
+    proseLength: text.length - linkChars + links,
   };
 }
 
@@ -273,17 +290,39 @@ function blank(text: string, spans: readonly [number, number][]): string {
   return out + text.slice(from);
 }
 
-const QUOTATION = /"([^"\n]+)"|“([^”\n]+)”|«([^»\n]+)»|„([^“”\n]+)[“”]|「([^」\n]+)」|『([^』\n]+)』/gu;
+// Each opening mark and the marks that close its quotation; a quotation holds at least a character and no line break.
+const CLOSING: ReadonlyMap<number, readonly number[]> = new Map(
+  (
+    [
+      ['"', '"'],
+      ["“", "”"],
+      ["«", "»"],
+      ["„", "“”"],
+      ["「", "」"],
+      ["『", "』"],
+    ] as const
+  ).map(([open, close]) => [open.charCodeAt(0), Array.from(close, (mark) => mark.charCodeAt(0))]),
+);
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** Quoted speech, in any of the quotation styles; read only when the scan saw an opening mark. */
-function quotations(prose: string): string[] {
-  const quotes: string[] = [];
-  for (const match of prose.matchAll(QUOTATION)) {
-    const inner = (match.slice(1).find((group) => group !== undefined) ?? "").trim().replace(/\s+/g, " ");
-    if (CJK_CHAR.test(inner) ? Array.from(inner).length >= 4 : inner.split(" ").length >= 2) quotes.push(inner);
+/**
+ * Quoted speech, in any of the quotation styles, left to right, each quotation ending at the first
+ * closing mark after its opening one; read only when the scan saw an opening mark, from the first.
+ */
+function quotations(prose: string, from: number): readonly string[] {
+  let quotes: string[] | null = null;
+  for (let i = from; i < prose.length; i++) {
+    const code = prose.charCodeAt(i);
+    const closing = flagsOf(code) & QUOTE_OPENER ? CLOSING.get(code) : undefined;
+    if (closing === undefined) continue;
+    let end = i + 1;
+    while (end < prose.length && prose.charCodeAt(end) !== 10 && !closing.includes(prose.charCodeAt(end))) end += 1;
+    if (end === i + 1 || end === prose.length || prose.charCodeAt(end) === 10) continue;
+    const inner = prose.slice(i + 1, end).trim().replace(/\s+/g, " ");
+    i = end;
+    if (CJK_CHAR.test(inner) ? Array.from(inner).length >= 4 : inner.includes(" ")) quotes = add(quotes, inner);
   }
-  return quotes;
+  return quotes ?? NONE;
 }
 
 function onlySpace(text: string, from: number, to: number): boolean {
@@ -292,19 +331,20 @@ function onlySpace(text: string, from: number, to: number): boolean {
 }
 
 /** The last word of the hyphen-joined run starting at word `i` ("Jean-Luc", "Rotheide-based"). */
-function hyphenated(text: string, { starts, ends }: Tokens, i: number): number {
+function hyphenated(text: string, i: number): number {
   let j = i;
-  while (j + 1 < starts.length && starts[j + 1] === ends[j]! + 1 && text.charCodeAt(ends[j]!) === 45) j += 1;
+  while (j + 1 < tokens.count && tokens.start(j + 1) === tokens.end(j) + 1 && text.charCodeAt(tokens.end(j)) === 45) j += 1;
   return j;
 }
 
 /** The capitalised word that continues a name ending at word `last`, across spaces and a connector; -1 if none. */
-function continuation(text: string, { starts, ends, kinds }: Tokens, last: number): number {
+function continuation(text: string, last: number): number {
+  const { kinds, count } = tokens;
   const next = last + 1;
-  if (next >= starts.length || !onlySpace(text, ends[last]!, starts[next]!)) return -1;
+  if (next >= count || !onlySpace(text, tokens.end(last), tokens.start(next))) return -1;
   if (kinds[next]! & CAPITAL) return next;
   const after = next + 1;
-  return after < starts.length && kinds[after]! & CAPITAL && NAME_CONNECTORS.has(text.slice(starts[next], ends[next])) && onlySpace(text, ends[next]!, starts[after]!)
+  return after < count && kinds[after]! & CAPITAL && NAME_CONNECTORS.has(text.slice(tokens.start(next), tokens.end(next))) && onlySpace(text, tokens.end(next), tokens.start(after))
     ? after
     : -1;
 }
@@ -315,26 +355,34 @@ function continuation(text: string, { starts, ends, kinds }: Tokens, last: numbe
  * sentence's first word is capitalised anyway: it counts only as part of a longer run. A run that
  * starts with a handle or a tag is none.
  */
-function namesIn(text: string, tokens: Tokens, minWords: number): string[] {
-  const names = new Set<string>();
-  const { starts, ends, kinds } = tokens;
-  for (let i = 0; i < starts.length; i++) {
+function namesIn(text: string, minWords: number): readonly string[] {
+  // Distinct, in order; a post names few, so a list is searched rather than a set made for each.
+  let names: string[] | null = null;
+  const { kinds } = tokens;
+  for (let i = 0; i < tokens.count; i++) {
     const kind = kinds[i]!;
     if (!(kind & CAPITAL)) continue;
-    let last = hyphenated(text, tokens, i);
+    let last = hyphenated(text, i);
     let capitalWords = 1;
-    for (let next = continuation(text, tokens, last); next >= 0; next = continuation(text, tokens, last)) {
-      last = hyphenated(text, tokens, next);
+    for (let next = continuation(text, last); next >= 0; next = continuation(text, last)) {
+      last = hyphenated(text, next);
       capitalWords += 1;
     }
     const first = i;
     i = last;
     if (kind & TAGGED) continue;
-    const name = text.slice(starts[first], ends[last]).replace(/\s+/g, " ");
-    if (capitalWords - (kind & FIRST_IN_SENTENCE ? 1 : 0) >= Math.max(1, minWords) && !NOT_NAMES.has(name)) names.add(name);
+    if (capitalWords - (kind & FIRST_IN_SENTENCE ? 1 : 0) < Math.max(1, minWords)) continue;
+    const spelt = text.slice(tokens.start(first), tokens.end(last));
+    const name = ODD_SPACE.test(spelt) ? spelt.replace(/\s+/g, " ") : spelt;
+    if (NOT_NAMES.has(name)) continue;
+    if (!names) names = [name];
+    else if (!names.includes(name)) names.push(name);
   }
-  return [...names];
+  return names ?? NONE;
 }
+
+/** Space a name is written with other than single blanks: two in a row, or a line break or tab. */
+const ODD_SPACE = /\s\s|[^\S ]/;
 
 const TOO_SHORT_WORDS = 4;
 // Four words take well under this many characters; only shorter prose is worth counting.
