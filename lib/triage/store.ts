@@ -2,7 +2,7 @@ import "server-only";
 
 import { Prisma, type DbClient } from "@/lib/db";
 
-import type { TriageAssessment, TriageReason, TriageSignal } from "./types";
+import type { TriageAssessment, TriageReason, TriageSignal, TriageVerdict } from "./types";
 
 /**
  * Triage is stored in the post's own row (docs/triage.md, Data): checkability, both verdicts, the
@@ -59,8 +59,9 @@ export function triageFields(
   { withOpinion = assessments.some((a) => a?.opinion) }: { withOpinion?: boolean } = {},
 ): TriageFields {
   const column = <T>(field: (a: TriageAssessment) => T | null) => assessments.map((a) => (a ? field(a) : null));
-  const heuristic = Prisma.sql`unnest(${column((a) => a.checkability)}::float8[]), unnest(${column((a) => a.verdict)}::text[]),
-    unnest(${column((a) => a.priorityKey)}::float8[]), unnest(${column((a) => (a.verdict === "out" ? a.against : null))}::text[])`;
+  const literal = (field: (a: TriageAssessment) => Unquoted | null) => arrayLiteral(assessments, field);
+  const heuristic = Prisma.sql`unnest(${literal((a) => a.checkability)}::float8[]), unnest(${literal((a) => a.verdict)}::text[]),
+    unnest(${literal((a) => a.priorityKey)}::float8[]), unnest(${literal((a) => (a.verdict === "out" ? a.against : null))}::text[])`;
   if (!withOpinion) return { arrays: heuristic, names: HEURISTIC_NAMES, columns: HEURISTIC_COLUMNS, values: heuristicValues };
   return {
     arrays: Prisma.sql`${heuristic}, unnest(${column((a) => a.opinion?.model ?? null)}::text[]),
@@ -70,6 +71,25 @@ export function triageFields(
     columns: Prisma.sql`${HEURISTIC_COLUMNS}, triage_model, triage_prompt_version, triage_model_checkable, triage_model_reason`,
     values: (r, at) => Prisma.sql`${heuristicValues(r, at)}, ${r}.model, ${r}.prompt_version, ${r}.model_checkable, ${r}.model_reason`,
   };
+}
+
+/** What an array literal holds without quotes: numbers, and words of triage's own closed vocabulary. */
+type Unquoted = number | TriageVerdict | TriageSignal;
+
+/**
+ * The PostgreSQL array literal of one field, "{0.35,0.62,NULL}", for fields that need no quoting or
+ * escaping: what pg would make of a JS array, without quoting and escaping every element with two
+ * regular expressions as pg does (≈ 3 ms less per 10,000 posts, a tenth of what storing triage costs,
+ * docs/triage.md, Figures). Numbers are written as pg writes them.
+ */
+function arrayLiteral(assessments: readonly (TriageAssessment | undefined)[], field: (a: TriageAssessment) => Unquoted | null): string {
+  let literal = "{";
+  for (let i = 0; i < assessments.length; i++) {
+    const assessment = assessments[i];
+    const value = assessment ? field(assessment) : null;
+    literal += `${i ? "," : ""}${value === null ? "NULL" : String(value)}`;
+  }
+  return `${literal}}`;
 }
 
 /**
