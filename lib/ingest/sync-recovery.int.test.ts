@@ -1,32 +1,15 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 
-import { startXSimulator, type XSimulator } from "@/lib/x-simulator";
-
-import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { syncEligiblePosts, type EligibleFeed } from "./sync";
-import { simulatorFeed } from "./testing";
+import { simulatorFeed, syncTestbed } from "./testing";
 
 /**
  * Regression (issue #7, crash recovery): a pull that failed or died after its first pages left the
  * older posts unread, and the next pull stopped at its first page ("only posts we already have"), so
  * those posts were never pulled. After a broken run the next one reads the whole feed.
  */
-let t: TestDatabase;
-let sim: XSimulator;
-let writer: { id: string; testMode: boolean; feedSize: string; feedLang: string };
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  sim = await startXSimulator({ rateLimits: { requestsPerWindow: 10_000 } });
-});
-afterAll(async () => {
-  await sim.stop();
-  await t.drop();
-});
-beforeEach(async () => {
-  await t.db.$executeRaw`TRUNCATE posts, eligibility, job_runs, writers CASCADE`;
-  writer = await t.db.writer.create({ data: { name: "w", feedLang: "all" }, select: { id: true, testMode: true, feedSize: true, feedLang: true } });
-});
+const bed = await syncTestbed();
+const { t, sim } = bed;
 
 /** The simulator's feed, breaking after `pages` pages the way X's 503s or a lost connection would. */
 function breaksAfter(pages: number): EligibleFeed {
@@ -41,29 +24,29 @@ function breaksAfter(pages: number): EligibleFeed {
 }
 
 const feedSize = () => sim.control.posts(true).length;
-const held = () => t.db.eligibility.count({ where: { writerId: writer.id } });
+const held = () => t.db.eligibility.count({ where: { writerId: bed.writer.id } });
 
 it("after a pull that failed midway, the next pull reads past the pages it already has", async () => {
-  const broken = await syncEligiblePosts(t.db, breaksAfter(2), { writer, pageSize: 20 });
+  const broken = await syncEligiblePosts(t.db, breaksAfter(2), { writer: bed.writer, pageSize: 20 });
   expect(broken.state).toBe("failed");
   expect(await held()).toBe(40);
 
-  const next = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, pageSize: 20 });
+  const next = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, pageSize: 20 });
   expect(next.state).toBe("succeeded");
   expect(await held()).toBe(feedSize());
   expect(next.counts.new).toBe(feedSize() - 40);
 
   // Once a pull got through, the usual rule is back: stop at the first page of known posts.
-  const after = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, pageSize: 20 });
+  const after = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, pageSize: 20 });
   expect(after.pages).toBe(1);
 });
 
 it("after a pull whose process died (its run taken over as failed), the next pull fills the gap", async () => {
-  await syncEligiblePosts(t.db, breaksAfter(2), { writer, pageSize: 20 });
+  await syncEligiblePosts(t.db, breaksAfter(2), { writer: bed.writer, pageSize: 20 });
   // Make the broken run look like a process that died mid-run: still "running", heartbeat long stale.
   await t.db.$executeRaw`UPDATE job_runs SET state = 'running', finished_at = NULL, heartbeat_at = now() - interval '1 hour'`;
 
-  const next = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, pageSize: 20 });
+  const next = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, pageSize: 20 });
   expect(next.state).toBe("succeeded");
   expect(await held()).toBe(feedSize());
   expect(await t.db.jobRun.count({ where: { state: "failed" } })).toBe(1);

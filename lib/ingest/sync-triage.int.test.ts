@@ -1,35 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { DraftingProvider } from "@/lib/drafting/provider";
 import { keyedProvider } from "@/lib/drafting/testing/keyed-provider";
 import { overturnTriage, triageFor } from "@/lib/triage";
-import { startXSimulator, type XSimulator } from "@/lib/x-simulator";
 import { buildDemoData } from "@/lib/x-simulator/demo-data/build";
 import type { PostKind } from "@/lib/x-simulator/demo-data/language-pack";
 import { DEFAULT_SEED } from "@/lib/x-simulator/options";
 import { seedUser } from "@/tests/support/fixtures/review";
 
-import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { syncEligiblePosts } from "./sync";
-import { fakePost, fixedFeed, simulatorFeed } from "./testing";
+import { fakePost, fixedFeed, simulatorFeed, syncTestbed } from "./testing";
 import { upsertPosts } from "./upsert-posts";
 
-let t: TestDatabase;
-let sim: XSimulator;
-let writer: { id: string; testMode: boolean; feedSize: string; feedLang: string };
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  sim = await startXSimulator({ rateLimits: { requestsPerWindow: 10_000 } });
-});
-afterAll(async () => {
-  await sim.stop();
-  await t.drop();
-});
-beforeEach(async () => {
-  await t.db.$executeRaw`TRUNCATE posts, eligibility, job_runs, writers, audit_events CASCADE`;
-  writer = await t.db.writer.create({ data: { name: "w", feedLang: "all" }, select: { id: true, testMode: true, feedSize: true, feedLang: true } });
-});
+const bed = await syncTestbed();
+const { t, sim } = bed;
 
 /** Every triaged post's stored triage: the columns of posts the sync writes. */
 const triageRows = () =>
@@ -47,7 +31,7 @@ const modelSays = (checkable: boolean) => keyedProvider(() => JSON.stringify({ c
 
 describe("triage in the sync run", () => {
   it("stores a verdict, a priority and why it is out for every post of the feed, and counts them in the run", async () => {
-    const result = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    const result = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, fullScan: true, maxPages: 100 });
     const rows = await triageRows();
     expect(rows).toHaveLength(await t.db.post.count());
     const out = rows.filter((r) => r.triageVerdict === "out");
@@ -65,22 +49,22 @@ describe("triage in the sync run", () => {
   });
 
   it("leaves unchanged posts' triage alone on a re-sync", async () => {
-    await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, fullScan: true, maxPages: 100 });
     const before = await triageRows();
-    const again = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    const again = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, fullScan: true, maxPages: 100 });
     expect(again.triage).toEqual({ triaged: 0, triagedOut: 0 });
     expect(await triageRows()).toEqual(before);
   });
 
   it("re-triages a post whose content changed, and keeps a reviewer's overturn through it", async () => {
-    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer });
+    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer: bed.writer });
     expect(await triageOf(claim.id)).toMatchObject({ triageVerdict: "in", machineVerdict: "in" });
     const reviewer = await seedUser(t.db, "Rita", "reviewer");
     await overturnTriage({ postId: claim.id, verdict: "out", reason: "The council already corrected this." }, reviewer);
 
-    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, fullScan: true });
+    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer: bed.writer, fullScan: true });
     const edited = { ...claim, text: `${claim.text} 1,200 families are waiting, according to the housing report.` };
-    const result = await syncEligiblePosts(t.db, fixedFeed([edited]), { writer, fullScan: true });
+    const result = await syncEligiblePosts(t.db, fixedFeed([edited]), { writer: bed.writer, fullScan: true });
 
     expect(result.counts).toMatchObject({ updated: 1 });
     expect(result.triage.triaged).toBe(1);
@@ -90,7 +74,7 @@ describe("triage in the sync run", () => {
 
   it("catches up on posts stored without a triage", async () => {
     await upsertPosts(t.db, [claim]);
-    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer });
+    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer: bed.writer });
     expect(result.counts).toMatchObject({ new: 0, skipped: 1 });
     expect(result.triage.triaged).toBe(1);
     expect((await triageRows()).map((r) => r.id)).toEqual([claim.id]);
@@ -100,7 +84,7 @@ describe("triage in the sync run", () => {
     sim.control.admitWriter();
     sim.control.advanceClock(3 * 86_400_000);
     const live = await t.db.writer.create({ data: { name: "live", feedLang: "all", testMode: false } });
-    await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100 });
+    await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, fullScan: true, maxPages: 100 });
     await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: live, fullScan: true, maxPages: 100 });
 
     const demo = buildDemoData(DEFAULT_SEED);
@@ -124,7 +108,7 @@ describe("triage in the sync run", () => {
 describe("the model pass in the sync run", () => {
   it("asks about the posts nearest the threshold, at most 50, and stores the combined judgement", async () => {
     const model = modelSays(true);
-    const result = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer, fullScan: true, maxPages: 100, triageModel: model });
+    const result = await syncEligiblePosts(t.db, simulatorFeed(sim), { writer: bed.writer, fullScan: true, maxPages: 100, triageModel: model });
     expect(result.state).toBe("succeeded");
     expect(result.triage).toMatchObject({ modelAsked: 50, modelAnswered: 50 });
     expect(model.calls).toBe(50);
@@ -139,7 +123,7 @@ describe("the model pass in the sync run", () => {
 
   it("keeps the heuristics' judgement when the model fails, and never fails the run for it", async () => {
     const broken = keyedProvider(() => new Error("502 from the model"));
-    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: broken });
+    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer: bed.writer, triageModel: broken });
     expect(result).toMatchObject({ state: "succeeded", triage: { triaged: 1, modelAsked: 1, modelAnswered: 0 } });
     expect(await triageOf(claim.id)).toMatchObject({ triageModel: null, triageVerdict: "in" });
   });
@@ -153,14 +137,14 @@ describe("the model pass in the sync run", () => {
         return { text: '{"checkable": false, "reason": "A judgement."}', usage: { inputTokens: 1, outputTokens: 1 }, latencyMs: 1 };
       },
     };
-    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: racing });
+    await syncEligiblePosts(t.db, fixedFeed([claim]), { writer: bed.writer, triageModel: racing });
     expect(await triageOf(claim.id)).toMatchObject({ triageModel: null, triageVerdict: "in" });
   });
 
   it("does not ask an offline provider", async () => {
     const model = modelSays(false);
     const offline: DraftingProvider = { id: "offline", model: "offline", generate: (request) => model.generate(request) };
-    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer, triageModel: offline });
+    const result = await syncEligiblePosts(t.db, fixedFeed([claim]), { writer: bed.writer, triageModel: offline });
     expect(model.calls).toBe(0);
     expect(result.triage.modelAsked).toBeUndefined();
   });

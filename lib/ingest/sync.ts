@@ -6,7 +6,8 @@ import type { NormalizedPost } from "@/lib/posts/post";
 import { finishRun, reportProgress, startExclusiveRun, type RunError } from "@/lib/runs/store";
 import { canAskModel, refineWithModel, type ModelPassCandidate } from "@/lib/triage";
 
-import { assessPage, triagedByUpsert, triageUntriagedPosts } from "./triage-posts";
+import { AssessedPages } from "./feed-pages";
+import { triagedByUpsert, triageUntriagedPosts } from "./triage-posts";
 import { upsertPosts } from "./upsert-posts";
 
 // Progress is written at most this often: a row update per page would cost more than the page.
@@ -75,24 +76,32 @@ export async function syncEligiblePosts(db: DbClient, feed: EligibleFeed, option
   let lastReport = Date.now();
 
   try {
-    for await (const page of feed({ testMode, feedSize: writer.feedSize, feedLang: writer.feedLang, maxResults: options.pageSize ?? 100, maxPages })) {
-      const ids = page.map((p) => p.id);
-      const now = new Date();
-      const assessments = assessPage(page, now);
-      const upserted = await upsertPosts(db, page, assessments, { feed: { writerId: writer.id, testMode, runId: run.id }, seenAt: now });
-      triaged(triagedByUpsert(page, upserted.changed, assessments, now));
-      const changedIds = new Set(upserted.changed.map((c) => c.id));
-      seenUnchanged.push(...ids.filter((id) => !changedIds.has(id)));
-      counts.new += upserted.new;
-      counts.updated += upserted.updated;
-      counts.skipped += upserted.skipped;
-      counts.pages += 1;
-      if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
-        lastReport = Date.now();
-        await reportProgress(db, run.id, { progress: counts.new + counts.updated + counts.skipped, counts: { ...counts, ...triage } });
+    const pages = new AssessedPages(feed({ testMode, feedSize: writer.feedSize, feedLang: writer.feedLang, maxResults: options.pageSize ?? 100, maxPages }));
+    try {
+      for (let page = await pages.next(); page; page = await pages.next()) {
+        const { posts, seenAt, assessments } = page;
+        const writing = upsertPosts(db, posts, assessments, { feed: { writerId: writer.id, testMode, runId: run.id }, seenAt });
+        // A full scan reads on up to the page cap whatever this page holds: the next page is read and
+        // assessed while this one is written. A pull that may stop here does not read ahead (X's requests are counted).
+        if (fullScan && counts.pages + 1 < maxPages) pages.readAhead();
+        const upserted = await writing;
+        triaged(triagedByUpsert(posts, upserted.changed, assessments, seenAt));
+        const changedIds = new Set(upserted.changed.map((c) => c.id));
+        seenUnchanged.push(...posts.map((p) => p.id).filter((id) => !changedIds.has(id)));
+        counts.new += upserted.new;
+        counts.updated += upserted.updated;
+        counts.skipped += upserted.skipped;
+        counts.pages += 1;
+        if (Date.now() - lastReport >= PROGRESS_INTERVAL_MS) {
+          lastReport = Date.now();
+          await reportProgress(db, run.id, { progress: counts.new + counts.updated + counts.skipped, counts: { ...counts, ...triage } });
+        }
+        const onlyKnown = posts.length > 0 && upserted.newToFeed === 0;
+        if ((onlyKnown && !fullScan) || counts.pages >= maxPages) break;
       }
-      const onlyKnown = ids.length > 0 && upserted.newToFeed === 0;
-      if ((onlyKnown && !fullScan) || counts.pages >= maxPages) break;
+    } finally {
+      // As `for await` would on leaving the loop; after a page still being read ahead.
+      await pages.close();
     }
     triaged(await triageUntriagedPosts(db, seenUnchanged));
     if (model && modelCandidates.length) {
