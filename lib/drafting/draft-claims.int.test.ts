@@ -5,7 +5,8 @@ import { overturnTriage, triagePost } from "@/lib/triage";
 import { seedUser } from "@/tests/support/fixtures/review";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 
-import { claimDrafts, createMissingDrafts, hasDraftingWork, type DraftingFeed } from "./draft-claims";
+import { claimDrafts, hasDraftingWork, prepareDrafts, type DraftingFeed } from "./draft-claims";
+import { DRAFTING_STALE_AFTER_MS } from "./drafting-run";
 import { makePost } from "./testing/posts";
 
 /** Drafting and triage (docs/triage.md): a post triage put out is not drafted until a reviewer puts it back in. */
@@ -40,30 +41,30 @@ describe("drafting and triage", () => {
   it("makes and claims drafts for posts triaged in or not yet triaged, never for one triaged out", async () => {
     await seedFeed();
     expect(await hasDraftingWork(t.db, feed)).toBe(true);
-    expect(await createMissingDrafts(t.db, feed)).toEqual({ created: 2, waiting: 2 });
+    expect(await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS)).toEqual({ recovered: 0, created: 2, waiting: 2 });
     expect(await draftedPosts()).toEqual([claim.id, untriaged.id]);
     expect((await claimDrafts(t.db, feed, 10)).map((c) => c.postId).sort()).toEqual([claim.id, untriaged.id]);
     expect(await hasDraftingWork(t.db, feed)).toBe(false);
-    expect(await createMissingDrafts(t.db, feed)).toEqual({ created: 0, waiting: 0 });
+    expect(await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS)).toEqual({ recovered: 0, created: 0, waiting: 0 });
   });
 
   it("drafts a post a reviewer puts back in on its next run", async () => {
     await seedFeed();
-    await createMissingDrafts(t.db, feed);
+    await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS);
     await claimDrafts(t.db, feed, 10);
     await overturnTriage({ postId: opinion.id, verdict: "in", reason: "The resignation letter is public." }, reviewer);
 
     expect(await hasDraftingWork(t.db, feed)).toBe(true);
-    expect(await createMissingDrafts(t.db, feed)).toEqual({ created: 1, waiting: 1 });
+    expect(await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS)).toEqual({ recovered: 0, created: 1, waiting: 1 });
     expect((await claimDrafts(t.db, feed, 10)).map((c) => c.postId)).toEqual([opinion.id]);
   });
 
   it("leaves a waiting draft unclaimed while its post is triaged out, and claims it once put back in", async () => {
     await seedFeed();
-    await createMissingDrafts(t.db, feed);
+    await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS);
     await overturnTriage({ postId: claim.id, verdict: "out", reason: "The council corrected it already." }, reviewer);
 
-    expect(await createMissingDrafts(t.db, feed)).toEqual({ created: 0, waiting: 1 });
+    expect(await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS)).toEqual({ recovered: 0, created: 0, waiting: 1 });
     expect((await claimDrafts(t.db, feed, 10)).map((c) => c.postId)).toEqual([untriaged.id]);
     expect(await hasDraftingWork(t.db, feed)).toBe(false);
 

@@ -3,6 +3,8 @@ import "server-only";
 import { Prisma, type DbClient } from "@/lib/db";
 import { utcNow } from "@/lib/review/sql";
 
+import { storedPostColumns, type StoredPost } from "./stored-post";
+
 /**
  * The drafting run's moves before a model is asked anything: drafts for new posts, claims, and
  * giving back what a stopped or crashed run held. Each is one statement that also writes its audit
@@ -23,23 +25,25 @@ export type DraftingFeed = { writerId: string; testMode: boolean };
 /** A draft this run moved to `drafting`; `version` is what its outcome must still find. */
 export type ClaimedDraft = { id: string; postId: string; version: number };
 
-/** The audit rows for the drafts a statement's `moved` CTE returned (columns id, version). */
-function auditMoved(action: string, from: "new" | "drafting" | null, to: "new" | "drafting"): Prisma.Sql {
-  const before = from === null ? Prisma.sql`NULL` : Prisma.sql`jsonb_build_object('state', ${from}::text, 'version', moved.version - 1)`;
+/** The audit rows for the drafts a statement's `source` CTE returned (columns id, version). */
+function auditMoved(action: string, from: "new" | "drafting" | null, to: "new" | "drafting", source: "moved" | "recovered" | "created" = "moved"): Prisma.Sql {
+  const moved = Prisma.raw(source);
+  const before = from === null ? Prisma.sql`NULL` : Prisma.sql`jsonb_build_object('state', ${from}::text, 'version', ${moved}.version - 1)`;
   return Prisma.sql`
     INSERT INTO audit_events (actor_id, action, subject_type, subject_id, before, after)
-    SELECT NULL, ${action}, 'draft', moved.id, ${before}, jsonb_build_object('state', ${to}::text, 'version', moved.version)
-      FROM moved`;
+    SELECT NULL, ${action}, 'draft', ${moved}.id, ${before}, jsonb_build_object('state', ${to}::text, 'version', ${moved}.version)
+      FROM ${moved}`;
 }
 
+export type PreparedDrafts = { recovered: number; created: number; waiting: number };
+
 /**
- * A draft (state new) for every draftable post in the feed that has none; it takes the post's
- * priority key by trigger (the triage_in_posts migration). Returns how many were created and how
- * many now wait to be drafted (the statement's snapshot does not see its own inserts, hence the sum).
+ * A draft (state new) for each draftable post of the feed that has none, oldest first, up to `limit`
+ * of them (null: all): the CTE `created` (id, version) with its audit rows. Each takes its post's
+ * priority key by trigger (the triage_in_posts migration).
  */
-export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Promise<{ created: number; waiting: number }> {
-  const [row] = await db.$queryRaw<{ created: number; waiting: number }[]>`
-    WITH moved AS (
+function createDrafts(feed: DraftingFeed, limit: number | null): Prisma.Sql {
+  return Prisma.sql`created AS (
       INSERT INTO drafts (id, writer_id, post_id, test_mode, created_at, updated_at)
       SELECT gen_random_uuid()::text, e.writer_id, e.post_id, e.test_mode, ${utcNow}, ${utcNow}
         FROM eligibility e
@@ -47,40 +51,61 @@ export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Pro
        WHERE e.writer_id = ${feed.writerId} AND e.test_mode = ${feed.testMode} AND ${draftable}
          AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.writer_id = e.writer_id AND d.test_mode = e.test_mode AND d.post_id = e.post_id)
        ORDER BY e.first_seen_at, e.post_id
+       ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}
       ON CONFLICT (writer_id, post_id, test_mode) DO NOTHING
       RETURNING id, version
-    ), audited AS (${auditMoved("draft.create", null, "new")})
-    SELECT (SELECT count(*)::int FROM moved) AS created,
-           (SELECT count(*)::int FROM moved)
-             + (SELECT count(*)::int FROM drafts d JOIN posts p ON p.id = d.post_id
-                 WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'new' AND ${draftable}) AS waiting`;
-  return row ?? { created: 0, waiting: 0 };
+    ), creation_audited AS (${auditMoved("draft.create", null, "new", "created")})`;
 }
 
 /**
- * Drafts left in `drafting` longer than `staleAfterMs` belong to a run that died: back to `new`.
- * The version bump means a run that was only slow, not dead, finds its claim gone and its late
- * outcome is dropped, so no post is ever drafted twice into the queue.
+ * A drafting run's first move, in one statement (one round trip before the first claim):
+ *
+ * - Drafts left in `drafting` longer than `staleAfterMs` belong to a run that died: back to `new`.
+ *   The version bump means a run that was only slow, not dead, finds its claim gone and its late
+ *   outcome is dropped, so no post is ever drafted twice into the queue.
+ * - Drafts for the feed's draftable posts that have none: up to `firstDrafts` of them (the run makes
+ *   the rest with createMissingDrafts while the first are drafted), or all.
+ *
+ * Returns how many were recovered and created, and how many now wait to be drafted: the statement's
+ * snapshot sees neither its own inserts nor its own recoveries, hence the sum.
  */
-export async function recoverAbandonedDrafts(db: DbClient, feed: DraftingFeed, staleAfterMs: number): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    WITH moved AS (
+export async function prepareDrafts(db: DbClient, feed: DraftingFeed, staleAfterMs: number, firstDrafts: number | null = null): Promise<PreparedDrafts> {
+  const [row] = await db.$queryRaw<PreparedDrafts[]>`
+    WITH recovered AS (
       UPDATE drafts AS d SET state = 'new', version = d.version + 1, updated_at = ${utcNow}
        WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'drafting'
          AND d.updated_at < ${utcNow} - make_interval(secs => ${staleAfterMs / 1000})
-      RETURNING d.id, d.version
-    ), audited AS (${auditMoved("draft.recover_drafting", "drafting", "new")})
-    SELECT count(*)::int AS count FROM moved`;
-  return row?.count ?? 0;
+      RETURNING d.id, d.version, d.post_id
+    ), recovery_audited AS (${auditMoved("draft.recover_drafting", "drafting", "new", "recovered")}),
+    ${createDrafts(feed, firstDrafts)}
+    SELECT (SELECT count(*)::int FROM recovered) AS recovered,
+           (SELECT count(*)::int FROM created) AS created,
+           (SELECT count(*)::int FROM created)
+             + (SELECT count(*)::int FROM recovered JOIN posts p ON p.id = recovered.post_id WHERE ${draftable})
+             + (SELECT count(*)::int FROM drafts d JOIN posts p ON p.id = d.post_id
+                 WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'new' AND ${draftable}) AS waiting`;
+  return row ?? { recovered: 0, created: 0, waiting: 0 };
 }
+
+/** Drafts for every draftable post of the feed that still has none; returns how many were created. */
+export async function createMissingDrafts(db: DbClient, feed: DraftingFeed): Promise<number> {
+  const [row] = await db.$queryRaw<{ created: number }[]>`WITH ${createDrafts(feed, null)} SELECT count(*)::int AS created FROM created`;
+  return row?.created ?? 0;
+}
+
+/** A claimed draft with what drafting it reads: its post (null if gone) and the notes already written on the post. */
+export type ClaimedDraftWithPost = ClaimedDraft & { post: StoredPost | null; existingNoteTexts: string[] };
+
+type ClaimRow = ClaimedDraft & Omit<StoredPost, "id"> & { storedPostId: string | null; existingNoteTexts: string[] };
 
 /**
  * Takes up to `limit` waiting drafts of draftable posts, oldest first, skipping any another run is
- * taking right now. A draft whose post was triaged out after it was made waits, unclaimed, until a
- * reviewer puts the post back in.
+ * taking right now, and reads their posts and the notes written on them (any of our writers', so
+ * drafting can flag a draft that repeats one) in the same round trip. A draft whose post was
+ * triaged out after it was made waits, unclaimed, until a reviewer puts the post back in.
  */
-export async function claimDrafts(db: DbClient, feed: DraftingFeed, limit: number): Promise<ClaimedDraft[]> {
-  return db.$queryRaw<ClaimedDraft[]>`
+export async function claimDrafts(db: DbClient, feed: DraftingFeed, limit: number): Promise<ClaimedDraftWithPost[]> {
+  const rows = await db.$queryRaw<ClaimRow[]>`
     WITH picked AS MATERIALIZED (
       SELECT d.id FROM drafts d JOIN posts p ON p.id = d.post_id
        WHERE d.writer_id = ${feed.writerId} AND d.test_mode = ${feed.testMode} AND d.state = 'new' AND ${draftable}
@@ -92,7 +117,17 @@ export async function claimDrafts(db: DbClient, feed: DraftingFeed, limit: numbe
         FROM picked WHERE d.id = picked.id
       RETURNING d.id, d.post_id, d.version
     ), audited AS (${auditMoved("draft.start_drafting", "new", "drafting")})
-    SELECT id, post_id AS "postId", version FROM moved ORDER BY id`;
+    SELECT moved.id, moved.post_id AS "postId", moved.version, p.id AS "storedPostId", ${storedPostColumns},
+           ARRAY(SELECT w.text FROM written_notes w WHERE w.post_id = moved.post_id ORDER BY w.first_seen_at, w.id) AS "existingNoteTexts"
+      FROM moved LEFT JOIN posts p ON p.id = moved.post_id
+     ORDER BY moved.id`;
+  return rows.map(({ id, postId, version, storedPostId, existingNoteTexts, ...post }) => ({
+    id,
+    postId,
+    version,
+    post: storedPostId === null ? null : { id: storedPostId, ...post },
+    existingNoteTexts,
+  }));
 }
 
 /** Gives back claims a stopping run never started on, so the next run drafts them at once. */

@@ -1,13 +1,16 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createTestDatabase, type TestDatabase } from "@/tests/support/db";
 
-import { claimDrafts, createMissingDrafts, type DraftingFeed } from "./draft-claims";
-import { saveDraftResult } from "./draft-outcome-store";
-import { runDrafting } from "./drafting-run";
+import { claimDrafts, prepareDrafts, type DraftingFeed } from "./draft-claims";
+import { saveDraftResults } from "./draft-outcome-store";
+import { DRAFTING_STALE_AFTER_MS, runDrafting } from "./drafting-run";
 import type { DraftingTask } from "./provider";
+import { loadPostsForDrafting, toNormalizedPost } from "./stored-post";
 import { numberedPosts, seedFeed } from "./testing/feed-fixture";
 import { abstainReply, keyedProvider, noteReply } from "./testing/keyed-provider";
+import { arbitraryPost } from "./testing/posts";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -121,6 +124,18 @@ describe("runDrafting", () => {
     expect(await t.db.draft.count({ where: { writerId: feed.writerId, state: "ready" } })).toBe(40);
   });
 
+  it("makes the drafts beyond its first two batches while drafting those, and drafts every post once", async () => {
+    const { feed, postIds } = await freshFeed(11);
+    const provider = keyedProvider(() => noteReply(), { latencyMs: 5 });
+
+    const result = await runDrafting(t.db, provider, { feed, concurrency: 2 });
+
+    expect(result.counts).toMatchObject({ created: 11, drafted: 11 });
+    expect(postIds.map((id) => provider.callsFor(id))).toEqual(postIds.map(() => 1));
+    expect(await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({ total: 11, progress: 11 });
+    expect(await t.db.auditEvent.count({ where: { action: "draft.create", subjectId: { in: (await t.db.draft.findMany({ where: { writerId: feed.writerId } })).map((d) => d.id) } } })).toBe(11);
+  });
+
   it("keeps at most `concurrency` model calls in flight", async () => {
     const { feed } = await freshFeed(12);
     const provider = keyedProvider(() => noteReply(), { latencyMs: 15 });
@@ -133,7 +148,7 @@ describe("runDrafting", () => {
 
   it("takes back drafts a dead run left in drafting, drafts them once, and drops the dead run's late answer", async () => {
     const { feed, postIds } = await freshFeed(3);
-    await createMissingDrafts(t.db, feed);
+    await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS);
     const [abandoned, stillBusy] = await claimDrafts(t.db, feed, 2);
     await t.db.$executeRaw`UPDATE drafts SET updated_at = updated_at - interval '1 hour' WHERE id = ${abandoned!.id}`;
     const provider = keyedProvider(() => noteReply());
@@ -141,13 +156,15 @@ describe("runDrafting", () => {
     const result = await runDrafting(t.db, provider, { feed, concurrency: 2, staleAfterMs: 10 * 60_000 });
 
     expect(result.counts).toMatchObject({ recovered: 1, drafted: 2 });
+    // Waiting at the start: the recovered draft and the one never claimed, counted in the same statement that recovered it.
+    expect(await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({ total: 2, progress: 2 });
     expect(provider.callsFor(abandoned!.postId)).toBe(1);
     expect(provider.callsFor(stillBusy!.postId)).toBe(0); // a live claim is left alone
     expect(await t.db.draft.findUniqueOrThrow({ where: { id: stillBusy!.id } })).toMatchObject({ state: "drafting" });
     expect(postIds).toContain(abandoned!.postId);
 
-    const late = await saveDraftResult(t.db, abandoned!, { kind: "crashed", reason: "the dead run woke up" });
-    expect(late).toBe(false);
+    const late = await saveDraftResults(t.db, [{ claim: abandoned!, result: { kind: "crashed", reason: "the dead run woke up" } }]);
+    expect(late.size).toBe(0);
     expect(await t.db.draft.findUniqueOrThrow({ where: { id: abandoned!.id } })).toMatchObject({ state: "ready" });
     expect(await t.db.revision.count({ where: { draftId: abandoned!.id } })).toBe(1);
   });
@@ -170,6 +187,36 @@ describe("runDrafting", () => {
     const states = await t.db.draft.groupBy({ by: ["state"], where: { writerId: feed.writerId }, _count: true });
     expect(Object.fromEntries(states.map((s) => [s.state, s._count]))).toEqual({ ready: 1, new: 9 });
     expect(await t.db.jobRun.findUniqueOrThrow({ where: { id: result.runId } })).toMatchObject({ state: "cancelled" });
+  });
+});
+
+describe("claiming drafts", () => {
+  it("reads each claimed post and the notes on it exactly as the posts' own rows read", async () => {
+    writers += 1;
+    const posts = fc.sample(arbitraryPost, { numRuns: 30, seed: 4 }).map((post, i) => ({ ...post, id: String(1_960_000_000_000_000_000n + BigInt(i)) }));
+    const feed = await seedFeed(t.db, posts, `writer ${writers}`);
+    const noteOn = (postId: string, i: number) => ({
+      id: `written-${postId}-${i}`,
+      writerId: feed.writerId,
+      postId,
+      testMode: true,
+      text: `Note ${i} on ${postId}: https://www.reuters.com/fact-check/${i}`,
+      classification: "misinformed_or_potentially_misleading",
+      trustworthySources: true,
+    });
+    await t.db.writtenNote.createMany({ data: [noteOn(posts[0]!.id, 1), noteOn(posts[0]!.id, 2), noteOn(posts[1]!.id, 1)] });
+    await prepareDrafts(t.db, feed, DRAFTING_STALE_AFTER_MS);
+
+    const claims = await claimDrafts(t.db, feed, posts.length);
+
+    const stored = await loadPostsForDrafting(t.db, claims.map((c) => c.postId));
+    expect(claims).toHaveLength(posts.length);
+    for (const claim of claims) {
+      const expected = stored.get(claim.postId)!;
+      expect(toNormalizedPost(claim.post!)).toEqual(expected.post);
+      expect([...claim.existingNoteTexts].sort()).toEqual([...expected.existingNoteTexts].sort());
+    }
+    expect(claims.find((c) => c.postId === posts[0]!.id)?.existingNoteTexts).toHaveLength(2);
   });
 });
 

@@ -7,17 +7,19 @@ import { finishRun, startRun, type RunError } from "@/lib/runs/store";
 import {
   claimDrafts,
   createMissingDrafts,
-  recoverAbandonedDrafts,
+  prepareDrafts,
   releaseClaims,
   type ClaimedDraft,
+  type ClaimedDraftWithPost,
   type DraftingFeed,
 } from "./draft-claims";
-import { saveDraftResult, type DraftResult } from "./draft-outcome-store";
+import type { DraftResult } from "./draft-outcome-store";
 import { draftPost, type DraftOptions } from "./draft-post";
+import { createOutcomeWriter } from "./outcome-writer";
 import type { DraftPromptVersion } from "./prompts/build-request";
 import type { DraftingProvider } from "./provider";
 import { createSemaphore } from "./semaphore";
-import { loadPostsForDrafting, type PostForDrafting } from "./stored-post";
+import { toNormalizedPost } from "./stored-post";
 
 /** Longer than any model call with its retries: a draft held this long belongs to a dead run. */
 export const DRAFTING_STALE_AFTER_MS = 15 * 60_000;
@@ -56,18 +58,29 @@ export type DraftingRunResult = {
 
 const countOf = { note: "drafted", abstain: "abstained", failed: "failed", crashed: "failed" } as const;
 
-type Batch = { claims: ClaimedDraft[]; posts: Map<string, PostForDrafting> };
-
 /**
  * Drafts every waiting post of one writer's feed: recovers drafts a dead run left behind, creates
  * drafts for posts that have none, then claims and drafts them with at most `concurrency` model
  * calls at once. One post's failure is recorded on its draft and never stops the others. Runs may
- * overlap: claims keep them from drafting the same post.
+ * overlap: claims keep them from drafting the same post. What the run spends beside the model calls
+ * is a few statements per batch, not per post (docs/drafting.md, Drafting run).
  */
 export async function runDrafting(db: DbClient, provider: DraftingProvider, options: DraftingRunOptions): Promise<DraftingRunResult> {
   const started = Date.now();
   const { feed, signal } = options;
-  const run = await startRun(db, { kind: "draft", writerId: feed.writerId, testMode: feed.testMode, triggeredById: options.triggeredById ?? null });
+  const batchSize = options.batchSize ?? options.concurrency;
+  // The run's row and the drafts' preparation (recovery and new drafts) do not wait for each other;
+  // the first claim waits for both, so no draft is ever claimed by a run that failed to start. A
+  // failed preparation or first claim surfaces below, recorded on the run; until then neither may
+  // count as unhandled. The preparation makes drafts for the first two batches only (the first claim
+  // and the one claimed while it is drafted), so the first model call waits on a small statement;
+  // the rest are made while those are drafted.
+  const firstDrafts = 2 * batchSize;
+  const starting = startRun(db, { kind: "draft", writerId: feed.writerId, testMode: feed.testMode, triggeredById: options.triggeredById ?? null });
+  const preparing = prepareDrafts(db, feed, options.staleAfterMs ?? DRAFTING_STALE_AFTER_MS, firstDrafts);
+  const firstClaims = Promise.all([starting, preparing]).then(() => claimDrafts(db, feed, batchSize));
+  for (const pending of [preparing, firstClaims]) pending.catch(() => undefined);
+  const run = await starting;
   const counts: DraftingCounts = { created: 0, recovered: 0, drafted: 0, abstained: 0, failed: 0 };
   const errors: RunError[] = [];
   const noteError = (message: string) => {
@@ -81,17 +94,18 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
   };
 
   const variantOptions: DraftOptions = options.variant ? { promptVersion: options.variant.promptVersion, temperature: options.variant.temperature } : {};
-  const draft = async (claim: ClaimedDraft, input: PostForDrafting | undefined): Promise<DraftResult> => {
-    if (!input) return { kind: "crashed", reason: `Post ${claim.postId} is no longer stored.` };
+  const draft = async (claim: ClaimedDraftWithPost): Promise<DraftResult> => {
+    if (!claim.post) return { kind: "crashed", reason: `Post ${claim.postId} is no longer stored.` };
     try {
-      return await draftPost(input.post, provider, { ...variantOptions, ...options.draftOptions, existingNoteTextsOnPost: input.existingNoteTexts });
+      return await draftPost(toNormalizedPost(claim.post), provider, { ...variantOptions, ...options.draftOptions, existingNoteTextsOnPost: claim.existingNoteTexts });
     } catch (error) {
       return { kind: "crashed", reason: `Drafting broke: ${messageOf(error)}` };
     }
   };
+  const outcomes = createOutcomeWriter(db, options.variant?.id ?? null);
   const save = async (claim: ClaimedDraft, result: DraftResult) => {
     try {
-      if (!(await saveDraftResult(db, claim, result, options.variant?.id ?? null))) return; // the claim was taken back: someone else owns it now
+      if (!(await outcomes.save(claim, result))) return; // the claim was taken back: someone else owns it now
       counts[countOf[result.kind]] += 1;
       if (result.kind === "failed" || result.kind === "crashed") noteError(`Post ${claim.postId}: ${result.reason}`);
     } catch (error) {
@@ -102,15 +116,10 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
     report();
   };
 
-  const batchSize = options.batchSize ?? options.concurrency;
-  const claimBatch = async (): Promise<Batch> => {
-    const claims = await claimDrafts(db, feed, batchSize);
-    return { claims, posts: claims.length ? await loadPostsForDrafting(db, claims.map((c) => c.postId)) : new Map() };
-  };
   // The next batch is claimed while this one is drafted, so a free slot never waits on the database.
   // Its failure surfaces when it is awaited; until then it must not count as unhandled.
   const prefetch = () => {
-    const claiming = claimBatch();
+    const claiming = claimDrafts(db, feed, batchSize);
     claiming.catch(() => undefined);
     return claiming;
   };
@@ -118,33 +127,51 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
   let state: DraftingRunResult["state"] = "succeeded";
   const inFlight = new Set<Promise<void>>();
   try {
-    counts.recovered = await recoverAbandonedDrafts(db, feed, options.staleAfterMs ?? DRAFTING_STALE_AFTER_MS);
-    const drafts = await createMissingDrafts(db, feed);
+    const drafts = await preparing;
+    counts.recovered = drafts.recovered;
     counts.created = drafts.created;
     total = drafts.waiting;
     report();
+    // Fewer made than asked for: no post was left without a draft.
+    let makingRest =
+      drafts.created < firstDrafts
+        ? null
+        : createMissingDrafts(db, feed).then((created) => {
+            counts.created += created;
+            total += created;
+            report();
+          });
+    makingRest?.catch(() => undefined);
 
     const modelSlots = createSemaphore(options.concurrency);
-    let next = prefetch();
+    let next = firstClaims;
     claiming: for (;;) {
-      const { claims, posts } = await next;
+      let claims = await next;
+      if (claims.length === 0 && makingRest) {
+        // This batch was claimed before the rest of the drafts were made: look again once they are.
+        await makingRest;
+        makingRest = null;
+        claims = await claimDrafts(db, feed, batchSize);
+      }
       if (claims.length === 0) break;
       next = prefetch();
       for (const [index, claim] of claims.entries()) {
         const release = await modelSlots.acquire();
         if (signal?.aborted) {
           release();
-          await releaseClaims(db, [...claims.slice(index), ...(await next).claims]);
+          await releaseClaims(db, [...claims.slice(index), ...(await next)]);
           break claiming;
         }
         // The slot bounds model calls only: saving the outcome overlaps the next post's call.
-        const task = draft(claim, posts.get(claim.postId))
+        const task = draft(claim)
           .finally(release)
           .then((result) => save(claim, result))
           .finally(() => inFlight.delete(task));
         inFlight.add(task);
       }
     }
+    // A stopped run may leave before the rest were made; it still waits for them, so nothing writes after it ends.
+    await makingRest;
   } catch (error) {
     state = "failed";
     noteError(`The drafting run stopped: ${messageOf(error)}`);
@@ -154,9 +181,10 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
   if (state === "succeeded" && signal?.aborted) state = "cancelled";
 
   report();
-  await reporter.stop();
   const progress = counts.drafted + counts.abstained + counts.failed;
-  await finishRun(db, run.id, { state, counts, errors, progress });
+  // The reporter's last write and the finish agree on progress and counts (the reporter adds the
+  // total, the finish the state), so the two updates of the run's row need not wait for each other.
+  await Promise.all([reporter.stop(), finishRun(db, run.id, { state, counts, errors, progress })]);
   return { runId: run.id, state, counts, errors, durationMs: Date.now() - started };
 }
 

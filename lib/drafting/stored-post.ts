@@ -1,10 +1,38 @@
 import "server-only";
 
-import type { DbClient, Post } from "@/lib/db";
+import { Prisma, type DbClient, type Post } from "@/lib/db";
 import { normalizedPostSchema, type NormalizedPost } from "@/lib/posts/post";
 
+/** The columns of a post row that drafting reads. */
+export type StoredPost = Pick<
+  Post,
+  | "id"
+  | "text"
+  | "authorId"
+  | "authorUsername"
+  | "authorName"
+  | "postedAt"
+  | "lang"
+  | "media"
+  | "mediaType"
+  | "referencedPosts"
+  | "noteRequests"
+  | "suggestedSources"
+  | "matchedMediaNotes"
+  | "publicMetrics"
+>;
+
+/**
+ * StoredPost's columns of the posts row `p` in a raw statement, under the model's names, all but
+ * the id (the caller names it, as a claim already has an `id` of its own).
+ */
+export const storedPostColumns = Prisma.sql`p.text, p.author_id AS "authorId", p.author_username AS "authorUsername", p.author_name AS "authorName",
+  p.posted_at AS "postedAt", p.lang, p.media, p.media_type AS "mediaType", p.referenced_posts AS "referencedPosts",
+  p.note_requests AS "noteRequests", p.suggested_sources AS "suggestedSources", p.matched_media_notes AS "matchedMediaNotes",
+  p.public_metrics AS "publicMetrics"`;
+
 /** A post row back in the shape drafting reads. Parsed, not cast: the JSON columns are checked. */
-export function toNormalizedPost(row: Post): NormalizedPost {
+export function toNormalizedPost(row: StoredPost): NormalizedPost {
   return normalizedPostSchema.parse({
     id: row.id,
     text: row.text,
