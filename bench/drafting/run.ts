@@ -12,10 +12,11 @@ import type { NormalizedPost } from "../../lib/posts/post";
 import { runMain } from "../../scripts/lib/main";
 import { environmentLine, markdownTable, writeBenchmarkSection } from "../lib/benchmarks-doc";
 import { scratchDatabase } from "../lib/scratch-database";
+import { countStatements } from "../queue/breakdown";
 
 /**
- * bench/drafting: 200 posts through the real drafting run (claims, model calls, one transaction per
- * outcome, progress) against PostgreSQL, with the offline drafter answering after a fixed latency L.
+ * bench/drafting: 200 posts through the real drafting run (claims, model calls, outcomes stored as
+ * they come, a few per statement, progress) against PostgreSQL, with the offline drafter answering after a fixed latency L.
  * At concurrency C the floor is 200·L/C; the template writer's way, one post at a time, is the
  * baseline. Goals: wall ≤ 1.2 × ideal, and ≥ 10× faster than one at a time.
  */
@@ -33,22 +34,33 @@ function benchPosts(count: number): NormalizedPost[] {
     .map((post, i) => ({ ...post, id: String(1_950_000_000_000_000_000n + BigInt(i)) }));
 }
 
-/** The offline drafter behind a call counter: retries make more calls than posts. */
-function countingProvider(): DraftingProvider & { calls: number } {
+/**
+ * The offline drafter behind a call counter (retries make more calls than posts) that also notes
+ * when the first call started and the last one ended.
+ */
+function countingProvider(): DraftingProvider & { calls: number; firstStart: number; lastEnd: number } {
   const inner = createDraftingProvider({ provider: "offline", simulatedLatencyMs: LATENCY_MS });
   const counted = {
     id: inner.id,
     model: inner.model,
     calls: 0,
-    generate: (request: Parameters<DraftingProvider["generate"]>[0]) => {
+    firstStart: Number.POSITIVE_INFINITY,
+    lastEnd: 0,
+    generate: async (request: Parameters<DraftingProvider["generate"]>[0]) => {
       counted.calls += 1;
-      return inner.generate(request);
+      counted.firstStart = Math.min(counted.firstStart, performance.now());
+      try {
+        return await inner.generate(request);
+      } finally {
+        counted.lastEnd = Math.max(counted.lastEnd, performance.now());
+      }
     },
   };
   return counted;
 }
 
-type Measurement = { wallMs: number; calls: number; counts: Record<string, number> };
+/** `beforeFirstCallMs`: the run's start-up; `afterLastCallMs`: storing the last outcomes and finishing. */
+type Measurement = { wallMs: number; calls: number; counts: Record<string, number>; statements: number; beforeFirstCallMs: number; afterLastCallMs: number };
 
 async function timeDrafting(posts: NormalizedPost[], concurrency: number): Promise<Measurement> {
   const scratch = await scratchDatabase(`drafting_c${concurrency}`);
@@ -57,12 +69,20 @@ async function timeDrafting(posts: NormalizedPost[], concurrency: number): Promi
     const provider = countingProvider();
     // A worker's connection pool is open long before a run starts; open this one too.
     await Promise.all(Array.from({ length: POOL_WARM_CONNECTIONS }, () => scratch.db.$queryRaw`SELECT 1 FROM pg_sleep(0.02)`));
+    const statements = countStatements();
     const started = performance.now();
-    const result = await runDrafting(scratch.db, provider, { feed, concurrency });
-    const wallMs = performance.now() - started;
+    const result = await runDrafting(scratch.db, provider, { feed, concurrency }).finally(statements.stop);
+    const finished = performance.now();
     const done = result.counts.drafted + result.counts.abstained + result.counts.failed;
     if (result.state !== "succeeded" || done !== posts.length) throw new Error(`the run ended ${result.state} with ${done} of ${posts.length} posts`);
-    return { wallMs, calls: provider.calls, counts: result.counts };
+    return {
+      wallMs: finished - started,
+      calls: provider.calls,
+      counts: result.counts,
+      statements: statements.started.length,
+      beforeFirstCallMs: provider.firstStart - started,
+      afterLastCallMs: finished - provider.lastEnd,
+    };
   } finally {
     await scratch.drop();
   }
@@ -118,6 +138,7 @@ runMain(async () => {
     `Wall ÷ ideal: **${overIdeal.toFixed(2)}** (goal ≤ 1.2: ${overIdeal <= 1.2 ? "met" : "NOT met"}).`,
     `Speed-up over one at a time: **${speedUp.toFixed(1)}×** (goal ≥ 10×: ${speedUp >= 10 ? "met" : "NOT met"}).`,
     `What the database and the run add to the bare calls under the same load: **${(parallel.wallMs / floorMs).toFixed(2)}×**.`,
+    `Where the run's own time goes (the median run): ${parallel.beforeFirstCallMs.toFixed(0)} ms before the first model call (the run's row, recovery and new drafts, the first claim), ${parallel.afterLastCallMs.toFixed(0)} ms after the last (its outcomes stored, the run finished); ${parallel.statements} SQL statements at the pg driver, ${(parallel.statements / POSTS).toFixed(2)} per post (docs/drafting.md, Drafting run).`,
   ].join("\n");
   console.log(`${table}\n\n${verdict}`);
   writeBenchmarkSection(

@@ -52,7 +52,7 @@ export async function approveBreakdown(input: { drafts: { id: string; version: n
 }
 
 /** The start time of every statement sent through pg from this process, until stop(). */
-function countStatements() {
+export function countStatements() {
   const started: number[] = [];
   const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = prototype.query;
