@@ -1,9 +1,7 @@
 "use client";
 
-import Form from "next/form";
-import type { ChangeEvent } from "react";
-
 import { Field } from "@/components/ui/field";
+import { applyOnChange as apply, FilterForm } from "@/components/ui/filter-form";
 import { Select } from "@/components/ui/select";
 
 const modes = [
@@ -25,9 +23,8 @@ type Current = { writer: string; mode: string; range: string };
  * before JavaScript loads. Changing one applies it; an open drill-down closes.
  */
 export function InsightsFilters({ current, writers }: { current: Current; writers: { id: string; name: string }[] }) {
-  const apply = (event: ChangeEvent<HTMLSelectElement>) => event.currentTarget.form?.requestSubmit();
   return (
-    <Form key={JSON.stringify(current)} action="/insights" className="flex flex-wrap items-end gap-3" aria-label="Choose what the insights cover">
+    <FilterForm action="/insights" label="Choose what the insights cover" current={current}>
       {writers.length > 1 && (
         <Field id="insights-writer" label="Writer">
           <Select id="insights-writer" name="writer" defaultValue={current.writer} onChange={apply} options={writers.map((w) => ({ value: w.id, label: w.name }))} />
@@ -39,11 +36,6 @@ export function InsightsFilters({ current, writers }: { current: Current; writer
       <Field id="insights-range" label="Period">
         <Select id="insights-range" name="range" defaultValue={current.range} onChange={apply} options={ranges} />
       </Field>
-      <noscript>
-        <button type="submit" className="rounded-md border px-3 py-1.5 text-sm">
-          Apply
-        </button>
-      </noscript>
-    </Form>
+    </FilterForm>
   );
 }

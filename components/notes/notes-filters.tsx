@@ -1,9 +1,7 @@
 "use client";
 
-import Form from "next/form";
-import type { ChangeEvent } from "react";
-
 import { Field } from "@/components/ui/field";
+import { applyOnChange as apply, FilterForm } from "@/components/ui/filter-form";
 import { Select, type SelectOption } from "@/components/ui/select";
 import type { FilterOptionsDto } from "@/lib/notes/dto";
 import { bucketFilters, noteOrigins, type NotesView } from "@/lib/notes/filters";
@@ -47,8 +45,7 @@ export function NotesFilters({ current, options, writers }: { current: NotesView
   };
 
   return (
-    // Keyed by the filters, so Back and Forward show the fields of the page they land on.
-    <Form key={JSON.stringify(current)} action="/notes" className="flex flex-wrap items-end gap-3" aria-label="Filter notes">
+    <FilterForm action="/notes" label="Filter notes" current={current}>
       <input type="hidden" name="range" value={current.range} />
       {writers.length > 1 &&
         filter(
@@ -68,14 +65,6 @@ export function NotesFilters({ current, options, writers }: { current: NotesView
       {filter("approver", "Approved by", current.approver ?? "", [{ value: "", label: "anyone" }, ...options.approvers.map((a) => ({ value: a.id, label: a.name }))])}
       {filter("sort", "Sort by", current.sort, sorts)}
       {filter("dir", "Order", current.dir, directions)}
-      <noscript>
-        <button type="submit" className="rounded-md border px-3 py-1.5 text-sm">
-          Apply
-        </button>
-      </noscript>
-    </Form>
+    </FilterForm>
   );
 }
-
-/** Choosing an option submits the form. */
-const apply = (event: ChangeEvent<HTMLSelectElement>) => event.currentTarget.form?.requestSubmit();

@@ -1,9 +1,7 @@
 "use client";
 
-import Form from "next/form";
-import type { ChangeEvent } from "react";
-
 import { Field } from "@/components/ui/field";
+import { applyOnChange as apply, FilterForm } from "@/components/ui/filter-form";
 import { Select, type SelectOption } from "@/components/ui/select";
 import { runKinds, type RunsFilter } from "@/lib/runs/kinds";
 
@@ -17,8 +15,7 @@ const kinds: SelectOption[] = [{ value: "", label: "all kinds" }, ...runKinds.ma
  */
 export function RunsFilterBar({ current, writers }: { current: RunsFilter; writers: { id: string; name: string }[] }) {
   return (
-    // Keyed by the filter, so Back and Forward show the fields of the page they land on.
-    <Form key={JSON.stringify(current)} action="/runs" className="flex flex-wrap items-end gap-3" aria-label="Filter runs">
+    <FilterForm action="/runs" label="Filter runs" current={current}>
       <Field id="runs-filter-kind" label="Kind">
         <Select id="runs-filter-kind" name="kind" defaultValue={current.kind ?? ""} onChange={apply} options={kinds} />
       </Field>
@@ -33,14 +30,6 @@ export function RunsFilterBar({ current, writers }: { current: RunsFilter; write
           />
         </Field>
       )}
-      <noscript>
-        <button type="submit" className="rounded-md border px-3 py-1.5 text-sm">
-          Apply
-        </button>
-      </noscript>
-    </Form>
+    </FilterForm>
   );
 }
-
-/** Choosing an option submits the form. */
-const apply = (event: ChangeEvent<HTMLSelectElement>) => event.currentTarget.form?.requestSubmit();
