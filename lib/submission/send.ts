@@ -99,6 +99,7 @@ async function claimPendingSend(submissionId: string, deps: SubmissionDeps, acto
 export async function claimApprovedSend(tx: SqlRunner, approval: { submission: SubmissionDto; frozen: FrozenSubmission }, pass: GatePass, actorId: string): Promise<SendClaim> {
   const { submission, frozen } = approval;
   const row = { ...frozen, id: submission.id, draftId: submission.draftId };
+  // The writer's mode was read in this transaction when the request was prepared (a mismatch refused it there).
   const verified = verifyFrozenRequest(frozen, frozen.testMode);
   if (!verified.ok) {
     await advanceSubmissionIn(tx, blocked(row, verified.reason, actorId));
