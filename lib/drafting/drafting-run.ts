@@ -76,7 +76,14 @@ export async function runDrafting(db: DbClient, provider: DraftingProvider, opti
   // and the one claimed while it is drafted), so the first model call waits on a small statement;
   // the rest are made while those are drafted.
   const firstDrafts = 2 * batchSize;
-  const starting = startRun(db, { kind: "draft", writerId: feed.writerId, testMode: feed.testMode, triggeredById: options.triggeredById ?? null });
+  const starting = startRun(db, {
+    kind: "draft",
+    writerId: feed.writerId,
+    testMode: feed.testMode,
+    triggeredById: options.triggeredById ?? null,
+    // The Runs page names the variant a run drafted as, like a shadow run's.
+    variantIds: options.variant ? [options.variant.id] : [],
+  });
   const preparing = prepareDrafts(db, feed, options.staleAfterMs ?? DRAFTING_STALE_AFTER_MS, firstDrafts);
   const firstClaims = Promise.all([starting, preparing]).then(() => claimDrafts(db, feed, batchSize));
   for (const pending of [preparing, firstClaims]) pending.catch(() => undefined);

@@ -41,6 +41,9 @@ describe("live drafting as the live variant", () => {
     await draftAsLiveVariant(t.db, testModels(liveNote), { feed: noted, triggeredById: null });
     const revision = await t.db.revision.findFirstOrThrow({ where: { draft: { writerId: noted.writerId } } });
     expect(revision).toMatchObject({ authorKind: "ai", promptVersion: "draft-v1", variantId: (await liveVariant(t.db, noted.writerId)).id });
+    // The run's record names it too, so the Runs page can say which variant a drafting run drafted as.
+    const run = await t.db.jobRun.findFirstOrThrow({ where: { kind: "draft", writerId: noted.writerId }, select: { variantIds: true } });
+    expect(run.variantIds).toEqual([(await liveVariant(t.db, noted.writerId)).id]);
   });
 });
 
