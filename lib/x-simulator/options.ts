@@ -14,8 +14,14 @@ export type XSimulatorOptions = {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  /** The demo data set is a pure function of this seed. */
+  /** The demo data set is a pure function of this seed (and `datedAsOf`). */
   seed?: number;
+  /**
+   * Epoch ms to date the demo data set as of: its test feed and the live feed's first released posts end
+   * just before it, so post ages look like a fresh feed's. Other moments give other post ids; keep one per
+   * database. Default: the fixed dates (December 2025 to January 2026) that tests rely on.
+   */
+  datedAsOf?: number;
   /** Wall clock in epoch ms; inject one to make rate limits and OAuth timestamps deterministic. */
   now?: () => number;
   /** 6 requests a minute and 3 notes a day instead of X's 90 per 15 minutes and 250 a day. */
@@ -38,6 +44,7 @@ export type ResolvedOptions = {
   host: string;
   port: number;
   seed: number;
+  datedAsOf: number | undefined;
   now: () => number;
   rateLimits: RateLimits;
   app: SimApp;
@@ -65,6 +72,7 @@ export function resolveOptions(options: XSimulatorOptions): ResolvedOptions {
     host: options.host ?? "127.0.0.1",
     port: options.port ?? 0,
     seed: options.seed ?? DEFAULT_SEED,
+    datedAsOf: options.datedAsOf,
     now: options.now ?? Date.now,
     rateLimits: { ...(options.lowLimits ? lowRateLimits : realRateLimits), ...options.rateLimits },
     app: { ...demoCredentials.app, enrolled: true, ...options.app },

@@ -180,3 +180,15 @@ describe("authentication", () => {
     expect(response.json?.errors).toEqual([expect.objectContaining({ parameters: { pagination_token: ["a b"] } })]);
   });
 });
+
+describe("dating the data set", () => {
+  it("serves a feed that ends just before `datedAsOf`", async () => {
+    await sim.stop();
+    const datedAsOf = Date.UTC(2026, 10, 21, 12);
+    sim = await startXSimulator({ datedAsOf });
+    const response = await call("GET", "/2/notes/search/posts_eligible_for_notes?test_mode=true&max_results=1&tweet.fields=created_at&post_selection=feed_lang%3Aall");
+    const newest = Date.parse((response.json?.data as { created_at: string }[])[0]?.created_at ?? "");
+    expect(newest).toBeLessThan(datedAsOf);
+    expect(newest).toBeGreaterThan(datedAsOf - 15 * 60_000);
+  });
+});

@@ -39,7 +39,7 @@ export class SimulatorState {
   requestLog: RequestLogEntry[] = [];
 
   constructor(readonly options: ResolvedOptions) {
-    this.data = buildDemoData(options.seed);
+    this.data = buildDemoData(options.seed, options.datedAsOf);
     this.clock = new SimClock(options.now);
     this.rateLimiter = new RateLimiter(options.rateLimits);
     this.authenticator = new Authenticator({

@@ -1,3 +1,4 @@
+import { liveRelease } from "../feed";
 import { seededRandom, streamSeed, type Random } from "../random";
 import { snowflake } from "../snowflake";
 import { codePointLength, drawSlots, fill, truncateForText } from "./fill";
@@ -17,11 +18,37 @@ export const languagePacks: readonly LanguagePack[] = [english, spanish, french,
 
 export const demoDataSizes = { testFeed: 120, liveFeed: 240, referenced: 70, deletedReferences: 14 } as const;
 
-/** Fixed anchors keep the data set a pure function of the seed. */
-const REFERENCED_ANCHOR_MS = Date.UTC(2025, 11, 15, 9);
-const TEST_ANCHOR_MS = Date.UTC(2026, 0, 5, 8);
-const LIVE_ANCHOR_MS = Date.UTC(2026, 0, 12, 0);
-const LIVE_SPACING_MS = 6 * 60_000;
+/** When each part of the data set starts: the referenced posts, the test feed, the live feed. */
+type Anchors = { referencedMs: number; testMs: number; liveMs: number };
+
+/** The undated data set's anchors: fixed, so that the same seed always gives the same posts and ids. */
+const FIXED_ANCHORS: Anchors = {
+  referencedMs: Date.UTC(2025, 11, 15, 9),
+  testMs: Date.UTC(2026, 0, 5, 8),
+  liveMs: Date.UTC(2026, 0, 12, 0),
+};
+const TEST_SPACING_MS = 47 * 60_000;
+const TEST_JITTER_MS = 600_000;
+// Matches the release rate, so on the simulator's first start each new live post is dated just before it appears.
+const LIVE_SPACING_MS = liveRelease.intervalMs;
+
+/** How long before `datedAsOf` a dated data set's newest test-feed post is at the latest. */
+export const DATED_MARGIN_MS = 60_000;
+
+/**
+ * Anchors for a data set dated as of a moment: the test feed and the live feed's initially released posts
+ * end in the minutes before it, and the referenced posts keep their distance before the test feed.
+ */
+function anchorsDatedAsOf(datedAsOf: number, users: readonly DemoUser[]): Anchors {
+  const testSpanMs = (demoDataSizes.testFeed - 1) * TEST_SPACING_MS + TEST_JITTER_MS;
+  const testMs = datedAsOf - DATED_MARGIN_MS - testSpanMs;
+  const referencedMs = testMs - (FIXED_ANCHORS.testMs - FIXED_ANCHORS.referencedMs);
+  // Written as "not after" so that NaN is refused too.
+  if (!(referencedMs > Math.max(...users.map((u) => u.createdAtMs)))) {
+    throw new RangeError(`datedAsOf ${datedAsOf} is too early: posts would predate the accounts that wrote them`);
+  }
+  return { referencedMs, testMs, liveMs: datedAsOf - liveRelease.initial * LIVE_SPACING_MS };
+}
 
 function pickLanguage(random: Random): LanguagePack {
   const total = languagePacks.reduce((sum, pack) => sum + pack.weight, 0);
@@ -130,24 +157,29 @@ function makeFeed(ctx: Context, count: number, timeOf: (i: number) => number, re
   });
 }
 
-/** The simulator's whole world, generated from templates: the same seed always gives the same posts. */
-export function buildDemoData(seed: number): DemoDataSet {
+/**
+ * The simulator's whole world, generated from templates: the same seed (and `datedAsOf`) always gives the
+ * same posts. Without `datedAsOf` the posts are dated December 2025 to January 2026; with it, the same posts
+ * are moved to end just before that moment (and so get other ids).
+ */
+export function buildDemoData(seed: number, datedAsOf?: number): DemoDataSet {
   const random = seededRandom(streamSeed(seed, "demo-data"));
   const users = buildUsers(languagePacks, seededRandom(streamSeed(seed, "users")));
   const userList = [...users.values()];
+  const anchors = datedAsOf === undefined ? FIXED_ANCHORS : anchorsDatedAsOf(datedAsOf, userList);
   const authorsByLang = new Map(languagePacks.map((pack) => [pack.lang, userList.filter((u) => u.lang === pack.lang)]));
   let sequence = 0;
   const ctx: Context = { random, users: userList, authorsByLang, sequence: () => sequence++ };
 
   const referenced = Array.from({ length: demoDataSizes.referenced }, (_, i) =>
-    makePost(ctx, pickLanguage(random), random.pick(["opinion", "claim_number", "quote", "media_claim"] as const), REFERENCED_ANCHOR_MS + i * 3 * 3_600_000),
+    makePost(ctx, pickLanguage(random), random.pick(["opinion", "claim_number", "quote", "media_claim"] as const), anchors.referencedMs + i * 3 * 3_600_000),
   );
   const deletedIds = Array.from({ length: demoDataSizes.deletedReferences }, (_, i) =>
-    snowflake(REFERENCED_ANCHOR_MS + i * 5 * 3_600_000 + 1_800_000, ctx.sequence()),
+    snowflake(anchors.referencedMs + i * 5 * 3_600_000 + 1_800_000, ctx.sequence()),
   );
 
-  const testFeed = makeFeed(ctx, demoDataSizes.testFeed, (i) => TEST_ANCHOR_MS + i * 47 * 60_000 + random.int(0, 600_000), referenced, deletedIds);
-  const liveFeed = makeFeed(ctx, demoDataSizes.liveFeed, (i) => LIVE_ANCHOR_MS + i * LIVE_SPACING_MS + random.int(0, LIVE_SPACING_MS - 1), referenced, deletedIds);
+  const testFeed = makeFeed(ctx, demoDataSizes.testFeed, (i) => anchors.testMs + i * TEST_SPACING_MS + random.int(0, TEST_JITTER_MS), referenced, deletedIds);
+  const liveFeed = makeFeed(ctx, demoDataSizes.liveFeed, (i) => anchors.liveMs + i * LIVE_SPACING_MS + random.int(0, LIVE_SPACING_MS - 1), referenced, deletedIds);
 
   return { testFeed, liveFeed, referenced: new Map(referenced.map((p) => [p.id, p])), users };
 }
