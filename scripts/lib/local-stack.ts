@@ -4,6 +4,7 @@ import { xCredentials } from "../../lib/config/runtime";
 import { demoCredentials, startXSimulator, type XSimulator } from "../../lib/x-simulator";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { assertPortFree, ensureAuthSecret } from "./launch";
+import { holdsPosts, simulatorEpoch } from "./simulator-epoch";
 
 export type LocalStack = {
   config: Env;
@@ -18,7 +19,14 @@ export type LocalStack = {
  * unset, the X API simulator when no X credentials are set, and a session secret. Everything it
  * fills in is written to process.env, so the web server and worker it starts see the same values.
  */
-export async function startLocalStack(options: { databaseUrl?: string; simulatorPort?: number } = {}): Promise<LocalStack> {
+export async function startLocalStack(
+  options: {
+    databaseUrl?: string;
+    simulatorPort?: number;
+    /** Date the simulator's posts as of the demo's first start (simulator-epoch.ts), not at its fixed dates. */
+    datedDemoData?: boolean;
+  } = {},
+): Promise<LocalStack> {
   const initial = env();
   await assertPortFree(initial.PORT, "PORT");
 
@@ -31,7 +39,8 @@ export async function startLocalStack(options: { databaseUrl?: string; simulator
     if (!xCredentials(initial) && !initial.X_API_BASE_URL) {
       const port = options.simulatorPort ?? initial.X_SIMULATOR_PORT;
       if (port !== 0) await assertPortFree(port, "X_SIMULATOR_PORT");
-      simulator = await startXSimulator({ port });
+      const datedAsOf = options.datedDemoData ? simulatorEpoch(await holdsPosts(databaseUrl)) : undefined;
+      simulator = await startXSimulator({ port, datedAsOf });
       Object.assign(process.env, {
         X_API_BASE_URL: simulator.url,
         X_API_KEY: demoCredentials.app.consumerKey,

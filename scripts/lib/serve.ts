@@ -17,7 +17,7 @@ export type ServeMode = { name: "demo"; build: boolean } | { name: "dev" };
  * and take everything down again on Ctrl-C.
  */
 export async function serveNotedesk(mode: ServeMode): Promise<void> {
-  const stack = await startLocalStack();
+  const stack = await startLocalStack({ datedDemoData: true });
   const { config } = stack;
   let server: ChildProcess | null = null;
   let worker: RunningWorker | null = null;
