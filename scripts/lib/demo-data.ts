@@ -21,7 +21,7 @@ const DEMO_SHADOW_VARIANT = { name: "Concise (offline)", promptVersion: "draft-v
 /**
  * A queue to review, made the way production makes it: the writer's test feed pulled from the
  * simulator, drafted by its live variant (the configured drafter), then by a shadow variant for the
- * blind comparison. Deterministic with the offline drafter: the simulator's data set is fixed.
+ * blind comparison. Deterministic with the offline drafter: the simulator's data set is fixed for a data directory.
  */
 export async function seedReviewQueue(writer: WriterDto): Promise<{ posts: number; ready: number }> {
   // Every language of the feed: more drafts, and a queue that looks like a real team's.
