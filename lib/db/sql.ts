@@ -79,8 +79,9 @@ type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
 function runnerOn(connection: Queryable): SqlRunner {
   const run = async (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const statement = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
+    const text = statement.text;
     try {
-      return await connection.query({ name: statementName(statement.text), text: statement.text, values: statement.values.map(toParameter), types });
+      return await connection.query({ name: statementName(text), text, values: statement.values.map(toParameter), types });
     } catch (error) {
       throw mapDriverError(error);
     }
