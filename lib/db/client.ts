@@ -22,8 +22,11 @@ const pools = (holder.notedeskPools ??= new WeakMap<DbClient, pg.Pool>());
 /** A client of its own for `url`; the caller disconnects it, which also closes its pool. */
 export function createDb(url: string): DbClient {
   const pool = new pg.Pool({ connectionString: url });
-  // An idle connection the server drops (a restart, a dropped test database) must not crash the process.
-  pool.on("error", (error) => console.error(`[db] an idle database connection failed: ${error.message}`));
+  // An idle connection the server drops (a restart) must not crash the process. Once the pool is
+  // closing, its connections may still be finishing their goodbyes: those ending is no news.
+  pool.on("error", (error) => {
+    if (!pool.ending) console.error(`[db] an idle database connection failed: ${error.message}`);
+  });
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
   // Prisma ends an adapter's pool only if it ever connected; plain SQL may have used it alone.
   const disconnect = db.$disconnect.bind(db);

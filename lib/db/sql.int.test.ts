@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
 
 import { createTestDatabase } from "@/tests/support/db";
 
@@ -85,6 +85,24 @@ describe("plain SQL on the driver", () => {
       await expect(inSqlTransaction(async () => 1, { db: nowhere })).rejects.toBeInstanceOf(DatabaseUnavailableError);
     } finally {
       await nowhere.$disconnect();
+    }
+  });
+
+  it("survives the server dropping an idle connection, saying so once, and says nothing while closing", async () => {
+    const own = createDb(t.url);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const [row] = await sql(own).$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      await t.db.$queryRaw`SELECT pg_terminate_backend(${row!.pid}::int)`;
+      await expect.poll(() => logged.mock.calls.length).toBe(1);
+      expect(String(logged.mock.calls[0]?.[0])).toMatch(/^\[db\] an idle database connection failed: terminating connection/);
+      // The pool replaces it: the next statement runs on a fresh connection.
+      expect(await sql(own).$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+      await own.$disconnect();
+      expect(logged).toHaveBeenCalledTimes(1);
+    } finally {
+      logged.mockRestore();
+      await own.$disconnect().catch(() => {});
     }
   });
 
