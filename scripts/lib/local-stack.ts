@@ -11,6 +11,8 @@ export type LocalStack = {
   databaseUrl: string;
   embeddedDatabase: boolean;
   simulator: XSimulator | null;
+  /** The moment the simulator dates its posts as of; undefined: its fixed dates. */
+  simulatorDatedAsOf: number | undefined;
   stop(): Promise<void>;
 };
 
@@ -33,13 +35,14 @@ export async function startLocalStack(
   let database: EmbeddedPostgres | null = null;
   const databaseUrl = options.databaseUrl ?? initial.DATABASE_URL ?? (database = await startEmbeddedPostgres()).url;
   let simulator: XSimulator | null = null;
+  let datedAsOf: number | undefined;
   try {
     await applyMigrations(databaseUrl);
 
     if (!xCredentials(initial) && !initial.X_API_BASE_URL) {
       const port = options.simulatorPort ?? initial.X_SIMULATOR_PORT;
       if (port !== 0) await assertPortFree(port, "X_SIMULATOR_PORT");
-      const datedAsOf = options.datedDemoData ? simulatorEpoch(await holdsPosts(databaseUrl)) : undefined;
+      datedAsOf = options.datedDemoData ? simulatorEpoch(await holdsPosts(databaseUrl)) : undefined;
       simulator = await startXSimulator({ port, datedAsOf });
       Object.assign(process.env, {
         X_API_BASE_URL: simulator.url,
@@ -63,6 +66,7 @@ export async function startLocalStack(
     databaseUrl,
     embeddedDatabase: database !== null,
     simulator,
+    simulatorDatedAsOf: datedAsOf,
     async stop() {
       await simulator?.stop();
       await database?.stop();

@@ -57,7 +57,7 @@ export async function serveNotedesk(mode: ServeMode): Promise<void> {
     console.log(`
   Notedesk is running at ${url}
     database    ${stack.embeddedDatabase ? "embedded PostgreSQL (.data/postgres)" : "DATABASE_URL"}
-    X API       ${stack.simulator ? `Notedesk simulator at ${stack.simulator.url}` : (config.X_API_BASE_URL ?? "https://api.x.com")}
+    X API       ${stack.simulator ? `Notedesk simulator at ${stack.simulator.url}${datedAs(stack.simulatorDatedAsOf)}` : (config.X_API_BASE_URL ?? "https://api.x.com")}
     ${signInLine(admin)}
 ${seeded.map((line) => `    ${line}`).join("\n")}
   Ctrl-C stops everything.
@@ -68,6 +68,11 @@ ${seeded.map((line) => `    ${line}`).join("\n")}
     await teardown();
     throw error;
   }
+}
+
+/** When the demo's posts are dated as of (simulator-epoch.ts): their ages count from there. */
+function datedAs(moment: number | undefined): string {
+  return moment === undefined ? "" : `, posts dated as of ${new Date(moment).toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 function signInLine(admin: { email: string; password: string } | null): string {
