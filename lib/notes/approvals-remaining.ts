@@ -2,7 +2,6 @@ import "server-only";
 
 import { getDb, type DbClient } from "@/lib/db";
 import { utcNow } from "@/lib/review/sql";
-import type { WritingLimitGuard } from "@/lib/submission/budget";
 
 import { estimateWritingLimit, type WritingLimitEstimate } from "./writing-limit-read";
 
@@ -26,17 +25,3 @@ export async function approvalsRemainingToday(writerId: string, db: DbClient = g
   const used = usage?.used ?? 0;
   return { limit: estimate.limit, used, remaining: Math.max(0, estimate.limit - used), estimate };
 }
-
-/**
- * lib/submission's writing-limit hook: refuses a production approval once the estimate is used up.
- * Test mode has no writing limit.
- */
-export const estimatedWritingLimitGuard: WritingLimitGuard = async ({ writerId, testMode }) => {
-  if (testMode) return { allowed: true };
-  const { limit, used, remaining } = await approvalsRemainingToday(writerId);
-  if (remaining > 0) return { allowed: true };
-  return {
-    allowed: false,
-    message: `This writer has had ${used} production notes approved in the last 24 hours, and X's daily writing limit for it is about ${limit} (Notedesk's estimate from the published formula; X does not report it). Approving more would likely be refused; wait, or approve in test mode.`,
-  };
-};

@@ -7,16 +7,11 @@ import { loadSubject } from "@/lib/gates/subject";
 import type { Actor } from "@/lib/review/dto";
 
 import { approveDraft, approveIn } from "./approve";
-import { assertWritingLimit, dailyBudgetRefusal, writingLimitNotCheckedYet, type WritingLimitGuard } from "./budget";
+import { dailyBudgetRefusal } from "./budget";
 import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
 import { currentOutcome } from "./read";
 import { claimApprovedSend, deliver, sendSubmission, type SendClaim, type SubmissionDeps } from "./send";
 import { timed } from "./steps";
-
-export type ApprovalDeps = SubmissionDeps & {
-  /** X's daily writing limit (production). Checked before approving: an approval takes a slot. */
-  checkWritingLimit?: WritingLimitGuard;
-};
 
 /**
  * The confirm button: approve the version on screen and send it. A spent budget or a failing gate
@@ -27,7 +22,7 @@ export type ApprovalDeps = SubmissionDeps & {
  * A double click returns the first click's submission without a second call to X; on an approved
  * draft still waiting (say, for the budget) it sends that submission.
  */
-export async function approveAndSubmit(draftId: string, expectedVersion: number, actor: Actor, deps: ApprovalDeps): Promise<SubmitOutcomeDto> {
+export async function approveAndSubmit(draftId: string, expectedVersion: number, actor: Actor, deps: SubmissionDeps): Promise<SubmitOutcomeDto> {
   const pass = await timed(deps.steps, "checks before approval", () => checkBeforeApproval(draftId, deps));
   if (!pass || !claimableWithApproval(pass)) return approveThenSend(draftId, expectedVersion, actor, deps, pass);
 
@@ -49,12 +44,12 @@ function claimableWithApproval(pass: GatePass): boolean {
 }
 
 /** Approval in its own transaction, then the send judged again in full: the path for everything but a plain new approval. */
-async function approveThenSend(draftId: string, expectedVersion: number, actor: Actor, deps: ApprovalDeps, pass: GatePass | undefined): Promise<SubmitOutcomeDto> {
+async function approveThenSend(draftId: string, expectedVersion: number, actor: Actor, deps: SubmissionDeps, pass: GatePass | undefined): Promise<SubmitOutcomeDto> {
   const { submission } = await timed(deps.steps, "approve: freeze the request and its gate pass", () => approveDraft(draftId, expectedVersion, actor, pass));
   return sendIfPending(submission, deps, actor, pass);
 }
 
-async function sendIfPending({ id: submissionId, state }: SubmissionDto, deps: ApprovalDeps, actor: Actor, pass?: GatePass): Promise<SubmitOutcomeDto> {
+async function sendIfPending({ id: submissionId, state }: SubmissionDto, deps: SubmissionDeps, actor: Actor, pass?: GatePass): Promise<SubmitOutcomeDto> {
   if (state !== "pending") return currentOutcome(submissionId, false);
   try {
     return await sendSubmission(submissionId, deps, actor, pass);
@@ -70,12 +65,12 @@ async function sendIfPending({ id: submissionId, state }: SubmissionDto, deps: A
  * Only before a new approval: a repeated click on an approved draft must get its submission back,
  * so for a draft not in the queue it checks nothing (undefined: no new pass).
  */
-async function checkBeforeApproval(draftId: string, deps: ApprovalDeps): Promise<GatePass | undefined> {
+async function checkBeforeApproval(draftId: string, deps: SubmissionDeps): Promise<GatePass | undefined> {
   const subject = await loadSubject({ draftId });
   if (subject.draftState !== "ready") return undefined;
-  await assertWritingLimit(deps.checkWritingLimit ?? writingLimitNotCheckedYet, { writerId: subject.writerId, testMode: subject.feedTestMode });
   const spent = dailyBudgetRefusal(subject.standing.creates);
   if (spent) throw spent;
-  // A note that fails a gate is refused before it is approved, leaving the draft as it was.
+  // A note that fails a gate is refused before it is approved, leaving the draft as it was; X's daily
+  // writing limit (production) is one of them, as an approval takes a slot.
   return assertGatesPass(subject, deps.gates);
 }

@@ -7,21 +7,6 @@ import { utcNow } from "@/lib/review/sql";
 /** X's cap on POST /2/notes per writer: 250 in any 24 hours (x-api-reference §3). */
 export const DAILY_CREATE_LIMIT = 250;
 
-/**
- * X's daily writing limit for production notes, which depends on how the writer's recent notes were
- * rated and which X does not report. Submission takes it as a parameter (lib/notes estimates it:
- * estimatedWritingLimitGuard); it is asked before a new approval, since an approval takes a slot.
- * The default lets everything through.
- */
-export type WritingLimitGuard = (writer: { writerId: string; testMode: boolean }) => Promise<{ allowed: true } | { allowed: false; message: string }>;
-
-export const writingLimitNotCheckedYet: WritingLimitGuard = async () => ({ allowed: true });
-
-export async function assertWritingLimit(guard: WritingLimitGuard, writer: { writerId: string; testMode: boolean }): Promise<void> {
-  const verdict = await guard(writer);
-  if (!verdict.allowed) throw new DomainError("limit_reached", verdict.message);
-}
-
 export type CreatesInLastDay = { used: number; oldest: Date | null };
 
 /**

@@ -12,6 +12,7 @@ import { reconcileSubmission, recoverStuckSubmissions } from "./reconcile";
 import { sendSubmission } from "./send";
 import type { GateDeps } from "@/lib/gates/evaluate";
 import { scriptedGateDeps } from "@/lib/gates/test-support";
+import { seedSubmittedNote } from "@/lib/notes/test-support";
 
 // Every gate passes unless a test says otherwise: these tests are about the send state machine.
 const gates = scriptedGateDeps().deps;
@@ -194,16 +195,19 @@ describe("sendSubmission", () => {
     expect(x.calls).toHaveLength(0);
   });
 
-  it("refuses a new approval with the writing-limit guard's message, changing nothing", async () => {
-    const draft = await seedDraft(t.db, { writerId });
+  it("refuses a new production approval once X's estimated writing limit is used up, changing nothing", async () => {
+    const writer = await seedWriter(t.db, false);
+    // A writer without rated notes gets the estimate's starting limit of 10 a day (lib/notes).
+    for (let i = 0; i < 10; i++) await seedSubmittedNote(t.db, { writerId: writer.id, testMode: false, approverId: alice.id, aiText: `Earlier note ${i} https://a.org/${i}` });
+    const draft = await seedDraft(t.db, { writerId: writer.id, testMode: false });
     const x = fakeSender(() => created("never"));
-    const guard = async () => ({ allowed: false as const, message: "Today's writing limit of 5 notes is used up." });
-    await expect(approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates, checkWritingLimit: guard })).rejects.toMatchObject({
-      code: "limit_reached",
-      message: "Today's writing limit of 5 notes is used up.",
+    await expect(approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates })).rejects.toMatchObject({
+      code: "blocked",
+      message: expect.stringMatching(/^Not sent\. Blocked: the writer's daily writing limit is reached \(10 production notes approved in the last 24 hours/),
     });
     expect(await draftRow(t.db, draft.id)).toMatchObject({ state: "ready", version: draft.version });
     expect(await t.db.submission.count({ where: { draftId: draft.id } })).toBe(0);
+    expect(x.calls).toHaveLength(0);
   });
 });
 

@@ -4,7 +4,6 @@ import { z } from "zod";
 
 import { defineAction } from "@/lib/auth/action";
 import { noteInputSchema } from "@/lib/note-text";
-import { estimatedWritingLimitGuard } from "@/lib/notes/approvals-remaining";
 import { claimDraft, claimNext, releaseClaim, renewClaim } from "@/lib/review/claims";
 import { rejectDraft, reopenDraft, skipDraft, undoDecision } from "@/lib/review/decisions";
 import { getDraftDetail } from "@/lib/review/detail";
@@ -81,7 +80,7 @@ export const previewAction = defineAction({ name: "queue.preview", role: "review
 export const approveAndSubmitAction = defineAction(
   { name: "queue.approveAndSubmit", role: "approver", input: onVersion },
   ({ draftId, expectedVersion }, { user }) =>
-    approveAndSubmit(draftId, expectedVersion, user, { sender: appNoteSender(), gates: appGateDeps, checkWritingLimit: estimatedWritingLimitGuard }),
+    approveAndSubmit(draftId, expectedVersion, user, { sender: appNoteSender(), gates: appGateDeps }),
 );
 
 export const reconcileAction = defineAction(
