@@ -1,6 +1,7 @@
 import "server-only";
 
 import { getDb, Prisma, type AuthorKind, type DraftState } from "@/lib/db";
+import type { PostExcerptDto } from "@/lib/posts/excerpt";
 import { triageOf, triageVerdicts, type TriagedOutPage, type TriageVerdict } from "@/lib/triage";
 
 import type { Actor, DraftCounts, QueuePage, QueueCounts, QueueRowDto } from "./dto";
@@ -12,7 +13,8 @@ import { draftStates } from "./transitions";
 /** Characters of post text a queue row carries; the detail view has the rest. */
 const EXCERPT_LENGTH = 280;
 
-type QueueRow = {
+/** The row carries its post's excerpt columns flat, the post's id as `postId`. */
+type QueueRow = Omit<PostExcerptDto, "id"> & {
   id: string;
   state: DraftState;
   version: number;
@@ -20,14 +22,6 @@ type QueueRow = {
   priorityKey: number | null;
   aiDecision: string | null;
   postId: string;
-  excerpt: string;
-  truncated: boolean;
-  authorUsername: string | null;
-  authorName: string | null;
-  lang: string | null;
-  mediaType: string;
-  noteRequestCount: number;
-  postedAt: Date | null;
   triageVerdict: string | null;
   checkability: number | null;
   overturned: boolean;
