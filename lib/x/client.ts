@@ -6,6 +6,7 @@ import { deleteNote } from "./endpoints/delete-note";
 import { getEligiblePosts, type EligiblePostsPage, type EligiblePostsQuery } from "./endpoints/eligible-posts";
 import { createNoteEvaluator, type EvaluateNote } from "./endpoints/evaluate-note";
 import { getNotesWritten, type NotesWrittenPage, type NotesWrittenQuery } from "./endpoints/notes-written";
+import { fetchExchange, nodeHttpExchange } from "./http-exchange";
 import type { NormalizedWrittenNote } from "./normalize-note";
 import { paginate, type PageLimits } from "./pagination";
 import { createRateBudget, type RateBudget } from "./rate-budget";
@@ -17,6 +18,7 @@ export type XClientOptions = {
   auth: XAuth;
   /** Per attempt, body included. Default 30 s. */
   timeoutMs?: number;
+  /** Stands in for X (tests, tools). Without it, calls go through node:http(s) on keep-alive sockets. */
   fetch?: typeof fetch;
   /** Epoch milliseconds. Signs OAuth timestamps and times rate-limit windows. */
   now?: () => number;
@@ -57,7 +59,7 @@ export function createXClient(options: XClientOptions): XClient {
     baseUrl: options.baseUrl,
     auth: options.auth,
     timeoutMs: options.timeoutMs ?? 30_000,
-    fetch: options.fetch ?? globalThis.fetch,
+    exchange: options.fetch ? fetchExchange(options.fetch) : nodeHttpExchange,
     now: options.now ?? Date.now,
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,

@@ -8,13 +8,13 @@ export type RateLimitHeaders = {
   userDay: RateLimitReading | null;
 };
 
-function integer(headers: Headers, name: string): number | null {
+function integer(headers: Pick<Headers, "get">, name: string): number | null {
   const raw = headers.get(name);
   if (raw === null || !/^\d+$/.test(raw.trim())) return null;
   return Number(raw.trim());
 }
 
-function reading(headers: Headers, prefix: string): RateLimitReading | null {
+function reading(headers: Pick<Headers, "get">, prefix: string): RateLimitReading | null {
   const limit = integer(headers, `${prefix}-limit`);
   const remaining = integer(headers, `${prefix}-remaining`);
   const reset = integer(headers, `${prefix}-reset`);
@@ -22,7 +22,7 @@ function reading(headers: Headers, prefix: string): RateLimitReading | null {
   return { limit, remaining, resetAt: new Date(reset * 1000) };
 }
 
-export function readRateLimitHeaders(headers: Headers): RateLimitHeaders {
+export function readRateLimitHeaders(headers: Pick<Headers, "get">): RateLimitHeaders {
   return { window: reading(headers, "x-rate-limit"), userDay: reading(headers, "x-user-limit-24hour") };
 }
 

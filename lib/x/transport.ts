@@ -2,6 +2,7 @@ import "server-only";
 
 import { backoffDelayMs, type RetryPolicy } from "./backoff";
 import { classifyHttpError, XApiError } from "./errors";
+import type { Exchange } from "./http-exchange";
 import { newOAuth1Stamp, oauth1Authorization, type OAuth1Credentials } from "./oauth1";
 import { problemsFromBody } from "./problem";
 import { queryString } from "./query";
@@ -16,7 +17,7 @@ export type TransportSettings = {
   baseUrl: string;
   auth: XAuth;
   timeoutMs: number;
-  fetch: typeof fetch;
+  exchange: Exchange;
   now: () => number;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
@@ -99,7 +100,8 @@ export function createTransport(settings: TransportSettings): Transport {
       controller.abort();
     }, settings.timeoutMs);
     try {
-      const response = await settings.fetch(url, {
+      // The exchange resolves only with the whole body, so the timeout covers a server that sends headers and then stalls.
+      return await settings.exchange(url, {
         method: request.method,
         headers: {
           authorization: authorization(request.method, url),
@@ -109,8 +111,6 @@ export function createTransport(settings: TransportSettings): Transport {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: controller.signal,
       });
-      // The timeout covers the body too: a server may send headers and then stall.
-      return { status: response.status, headers: response.headers, text: await response.text() };
     } catch (error) {
       throw new XApiError({
         kind: timedOut ? "timeout" : "network",
