@@ -7,7 +7,7 @@ import { env } from "@/lib/config/env";
 
 import { DatabaseUnavailableError } from "./errors";
 import { PrismaClient } from "./generated/client";
-import { sqlOn, sqlTransactionOn, type SqlRunner, type TransactionOptions } from "./sql";
+import { sqlOn, sqlTransactionOn, type SqlRunner, type SqlTransaction, type TransactionOptions } from "./sql";
 
 export type DbClient = PrismaClient;
 
@@ -21,7 +21,10 @@ const pools = (holder.notedeskPools ??= new WeakMap<DbClient, pg.Pool>());
 
 /** A client of its own for `url`; the caller disconnects it, which also closes its pool. */
 export function createDb(url: string): DbClient {
-  const pool = new pg.Pool({ connectionString: url });
+  // Pipelined connections: statements a caller sends without awaiting the one before go out together
+  // (a transaction's BEGIN rides with its first statement, ./sql.ts); awaited one by one, as Prisma
+  // does, they behave exactly as before.
+  const pool = new pg.Pool({ connectionString: url, pipeline: true });
   // An idle connection the server drops (a restart) must not crash the process. Once the pool is
   // closing, its connections may still be finishing their goodbyes: those ending is no news.
   pool.on("error", (error) => {
@@ -50,7 +53,7 @@ export function sql(db: DbClient = getDb()): SqlRunner {
 }
 
 /** A transaction of plain SQL on the driver, on `db`'s pool. */
-export function inSqlTransaction<T>(work: (tx: SqlRunner) => Promise<T>, options: TransactionOptions & { db?: DbClient } = {}): Promise<T> {
+export function inSqlTransaction<T>(work: (tx: SqlTransaction) => Promise<T>, options: TransactionOptions & { db?: DbClient } = {}): Promise<T> {
   return sqlTransactionOn(poolOf(options.db ?? getDb()), work, options);
 }
 

@@ -3,7 +3,8 @@
  * from ./generated, so the generated client can move or change shape in one place.
  */
 export { createDb, disconnectDb, getDb, inSqlTransaction, setDb, sql, type DbClient } from "./client";
-export type { SqlRunner, TransactionOptions } from "./sql";
+export type { SqlRunner, SqlTransaction, TransactionOptions } from "./sql";
+export { refusalOf, sqlAssertion } from "./assertion";
 export { ConflictError, DatabaseUnavailableError, mapDbError, NotFoundError } from "./errors";
 export * from "./enums";
 export { Prisma } from "./generated/client";

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { createTestDatabase } from "@/tests/support/db";
 
 import { DatabaseUnavailableError } from "./errors";
-import { createDb, inSqlTransaction, Prisma, sql, type SqlRunner } from "./index";
+import { createDb, inSqlTransaction, Prisma, refusalOf, sql, sqlAssertion, type SqlRunner } from "./index";
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
@@ -61,6 +61,42 @@ describe("plain SQL on the driver", () => {
     } finally {
       await own.$disconnect();
     }
+  });
+
+  it("sends a COMMIT behind the work's last statements, and refuses it when one of them failed", async () => {
+    const kept = await inSqlTransaction(async (tx) => {
+      const [, [row]] = await Promise.all([
+        tx.$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES ('tx-pipelined', 'Pipelined', now())`,
+        tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM writers WHERE id = 'tx-pipelined'`,
+        tx.commit(),
+      ]);
+      return row?.n;
+    });
+    expect(kept).toBe(1);
+    expect(await t.db.writer.count({ where: { id: "tx-pipelined" } })).toBe(1);
+
+    // The server turns the COMMIT after a failed statement into a rollback: nothing of the transaction stays.
+    const failing = inSqlTransaction(async (tx) => {
+      const inserted = tx.$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES ('tx-rolled-back', 'Rolled back', now())`;
+      const refused = tx.$queryRaw`SELECT ${sqlAssertion(Prisma.sql`false`, "not this time")}`;
+      const committed = tx.commit();
+      const settled = await Promise.allSettled([inserted, refused, committed]);
+      expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "rejected"]);
+      expect(refusalOf((settled[1] as PromiseRejectedResult).reason)).toBe("not this time");
+      throw (settled[2] as PromiseRejectedResult).reason;
+    });
+    await expect(failing).rejects.toThrow(/rolled back/);
+    expect(await t.db.writer.count({ where: { id: "tx-rolled-back" } })).toBe(0);
+  });
+
+  it("refuses a statement sent after the transaction's COMMIT, which would run outside it", async () => {
+    await expect(
+      inSqlTransaction(async (tx) => {
+        await tx.commit();
+        await tx.$executeRaw`INSERT INTO writers (id, name, updated_at) VALUES ('tx-after-commit', 'Late', now())`;
+      }),
+    ).rejects.toThrow(/after its transaction's COMMIT/);
+    expect(await t.db.writer.count({ where: { id: "tx-after-commit" } })).toBe(0);
   });
 
   it("isolates a transaction until it commits", async () => {

@@ -74,10 +74,13 @@ function mapDriverError(error: unknown): unknown {
   return unreachable ? new DatabaseUnavailableError(undefined, { cause: error }) : error;
 }
 
-type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
+/** A pool or one of its connections: all the runner needs of either. */
+type Queryable = { query(config: pg.QueryConfig | string): Promise<pg.QueryResult> };
 
-function runnerOn(connection: Queryable): SqlRunner {
+function runnerOn(connection: Queryable, ended: () => boolean = () => false): SqlRunner {
   const run = async (query: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    // Sent after COMMIT it would run on its own, outside the transaction the caller meant.
+    if (ended()) throw new Error("a statement was sent after its transaction's COMMIT");
     const statement = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
     const text = statement.text;
     try {
@@ -108,21 +111,33 @@ export type TransactionOptions = {
 };
 
 /**
+ * A transaction's statements. `commit()` sends COMMIT at once, behind the statements already sent, so
+ * on the pipelined connection it shares their round trip; nothing may be sent after it. If one of
+ * those statements failed, the server turns the COMMIT into a rollback, and commit() rejects.
+ */
+export type SqlTransaction = SqlRunner & { commit(): Promise<void> };
+
+/**
  * One connection, BEGIN … COMMIT around `work`; ROLLBACK when it throws. A connection whose ROLLBACK
  * fails is closed rather than handed to the next caller in an unknown state.
  */
-export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlRunner) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlTransaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect().catch((error: unknown) => {
     throw mapDriverError(error);
   });
   let broken: Error | undefined;
+  let committing: Promise<void> | undefined;
   try {
-    // One round trip either way: without parameters, both statements go in one simple query.
-    await client.query(options.waitForDisk === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN");
-    const result = await work(runnerOn(client));
-    await client.query("COMMIT");
+    // Not awaited: on the pipelined connection BEGIN goes out with the work's first statement, and the
+    // server runs them in order. BEGIN fails only with its connection, which fails what follows too.
+    const begun = client.query(options.waitForDisk === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN");
+    const commit = () => (committing ??= committed(client));
+    const runner = runnerOn(client, () => committing !== undefined);
+    const result = await settledAfter(begun, work({ ...runner, commit }));
+    await commit();
     return result;
   } catch (error) {
+    // After a COMMIT the server already ended the transaction either way; this ROLLBACK only warns then.
     await client.query("ROLLBACK").catch((rollbackError: Error) => {
       broken = rollbackError;
     });
@@ -130,4 +145,21 @@ export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlRunner) =
   } finally {
     client.release(broken);
   }
+}
+
+/** COMMIT, refused when the server answers that it rolled back (a statement before it had failed). */
+async function committed(connection: Queryable): Promise<void> {
+  const result = await connection.query("COMMIT");
+  if (result.command === "ROLLBACK") throw new Error("the transaction was rolled back: one of its statements failed");
+}
+
+/**
+ * `later`'s value once `first` has also succeeded. Both are settled before anything is thrown, so a
+ * ROLLBACK never overtakes statements the work still has to send.
+ */
+async function settledAfter<T>(first: Promise<unknown>, later: Promise<T>): Promise<T> {
+  const [began, done] = await Promise.allSettled([first, later]);
+  if (began.status === "rejected") throw began.reason;
+  if (done.status === "rejected") throw done.reason;
+  return done.value;
 }
