@@ -5,7 +5,7 @@ import { DomainError } from "@/lib/errors";
 import type { NoteFields } from "@/lib/review/dto";
 import { readFrozenSubmission, type FrozenRow } from "@/lib/submission/frozen";
 import { buildNoteRequest, verifyFrozenRequest } from "@/lib/submission/note-request";
-import { draftNoteColumns, draftNoteJoins, revisionOf, type DraftNoteRow } from "@/lib/submission/prepare";
+import { draftNoteColumns, draftNoteJoins, revisionOf, type DraftNoteRow, type PreparedNoteRequest } from "@/lib/submission/prepare";
 import type { NewNote } from "@/lib/x";
 
 import { standingColumns, standingJoins, toStandingFacts, type StandingColumns, type StandingFacts } from "./standing-facts";
@@ -26,6 +26,8 @@ export type GateSubject = {
   payloadHash: string | null;
   submission: { id: string; state: SubmissionState; createdAt: Date } | null;
   standing: StandingFacts;
+  /** A draft's subject whose note builds in its writer's mode: the request approval would freeze, and the draft version it was read at. */
+  approval?: { version: number; request: PreparedNoteRequest };
 };
 
 /** Which note to judge: a draft's current revision (the browser's checklist) or a frozen submission (the send path). */
@@ -74,7 +76,9 @@ async function subjectOfDraft(draftId: string): Promise<GateSubject> {
   if (!revision) return { ...base, note: null, payloadHash: null };
   try {
     const request = buildNoteRequest({ writerId, postId, testMode: writerTestMode, revision });
-    return { ...base, note: noteFields(request.note), payloadHash: row.feedTestMode === writerTestMode ? request.payloadHash : null };
+    if (row.feedTestMode !== writerTestMode) return { ...base, note: noteFields(request.note), payloadHash: null };
+    const approval = { version: row.draftVersion, request: { ...request, writerId, postId, testMode: writerTestMode } };
+    return { ...base, note: noteFields(request.note), payloadHash: request.payloadHash, approval };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return { ...base, note: { ...revision, misleadingTags: [...revision.misleadingTags] }, payloadHash: null };

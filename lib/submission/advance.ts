@@ -1,10 +1,12 @@
 import "server-only";
 
 import { auditJson, auditRowsFrom, type AuditState } from "@/lib/audit/record";
-import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
+import { inSqlTransaction, Prisma, refusalOf, sqlAssertion, type SqlRunner } from "@/lib/db";
 import { draftMoveCtes } from "@/lib/review/move-draft";
 import { utcNow } from "@/lib/review/sql";
 
+import type { SubmitOutcomeDto } from "./dto";
+import { currentOutcome } from "./read";
 import { submissionTransitions, type SubmissionStep } from "./transitions";
 
 export type SubmissionMove = {
@@ -24,6 +26,12 @@ export type SubmissionMove = {
    * Never for a claim, an approval or a reconciliation.
    */
   waitForDisk?: boolean;
+  /**
+   * The move must happen: a draft or submission not where the step expects them fails the statement
+   * (rolling back its transaction) instead of answering false. For a claim made in the transaction
+   * that just froze the submission, whose COMMIT goes out behind it.
+   */
+  required?: boolean;
 };
 
 /** The submission was not where its draft said it would be: roll back the draft's move too. */
@@ -44,8 +52,27 @@ export async function advanceSubmission(move: SubmissionMove): Promise<boolean> 
 }
 
 /**
+ * advanceSubmission with the outcome as it then stands read right behind the move, and the COMMIT
+ * behind that: on the pipelined connection, one round trip for what the confirm dialog shows once X
+ * has answered. A move refused (the submission was not where it was expected) still answers with
+ * the submission as it stands.
+ */
+export async function advanceAndRead(move: SubmissionMove): Promise<SubmitOutcomeDto> {
+  try {
+    return await inSqlTransaction(async (tx) => {
+      const [, outcome] = await Promise.all([advanceSubmissionIn(tx, move), currentOutcome(move.submissionId, true, tx), tx.commit()]);
+      return outcome;
+    }, { waitForDisk: move.waitForDisk });
+  } catch (error) {
+    if (error instanceof StaleSubmission) return currentOutcome(move.submissionId, true);
+    throw error;
+  }
+}
+
+/**
  * advanceSubmission in the caller's transaction: false when the draft was not where the step
- * expects it; StaleSubmission thrown when the submission was not, so the caller rolls back the draft's move.
+ * expects it; StaleSubmission thrown when the submission was not (the statement failed, so the
+ * transaction rolls back with the draft's move).
  */
 export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): Promise<boolean> {
   const { from, to, draft } = submissionTransitions[move.step];
@@ -55,7 +82,7 @@ export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): 
   // Both rows and their audit rows in one statement. The submission's UPDATE waits on the draft's
   // (an InitPlan over `moved`, run before the submission is scanned), so the draft row is locked
   // first, as on every path that touches both: they never deadlock.
-  const [row] = await tx.$queryRaw<{ drafts: number; submissions: number }[]>`
+  const [row] = await advanceStatement(tx.$queryRaw<{ drafts: number; submissions: number }[]>`
     WITH ${draftMoveCtes({ action: draft, draftId: move.draftId, actorId: move.actorId })},
     advanced AS (
       UPDATE submissions
@@ -72,8 +99,23 @@ export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): 
         after: auditJson({ state: Prisma.sql`${to}::text`, attempts: Prisma.sql`advanced.attempts` }, move.audit),
       })}
     )
-    SELECT (SELECT count(*) FROM moved)::int AS drafts, (SELECT count(*) FROM advanced)::int AS submissions`;
-  if (!row?.drafts) return false;
-  if (!row.submissions) throw new StaleSubmission();
-  return true;
+    SELECT (SELECT count(*) FROM moved)::int AS drafts, (SELECT count(*) FROM advanced)::int AS submissions,
+           ${sqlAssertion(move.required ? Prisma.sql`(SELECT count(*) FROM advanced) = 1` : Prisma.sql`(SELECT count(*) FROM moved) = (SELECT count(*) FROM advanced)`, STALE)}`, move);
+  return (row?.drafts ?? 0) > 0;
+}
+
+/**
+ * The statement fails, in SQL, when the draft moved without its submission, so that no transaction
+ * (not even one whose COMMIT was sent behind it) keeps the draft's move alone.
+ */
+const STALE = "the submission was not where its draft said it would be";
+
+async function advanceStatement<T>(statement: Promise<T>, move: SubmissionMove): Promise<T> {
+  try {
+    return await statement;
+  } catch (error) {
+    if (refusalOf(error) !== STALE) throw error;
+    if (move.required) throw new Error(`submission ${move.submissionId} could not take the step ${move.step} it had to take`, { cause: error });
+    throw new StaleSubmission();
+  }
 }

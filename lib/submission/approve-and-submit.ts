@@ -3,11 +3,11 @@ import "server-only";
 import { inSqlTransaction } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { assertGatesPass, type GatePass } from "@/lib/gates/evaluate";
-import { loadSubject } from "@/lib/gates/subject";
+import { loadSubject, type GateSubject } from "@/lib/gates/subject";
 import type { Actor } from "@/lib/review/dto";
 
 import { approveDraft, approveIn } from "./approve";
-import { dailyBudgetRefusal } from "./budget";
+import { createsUnderBudgetLock, dailyBudgetRefusal } from "./budget";
 import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
 import { currentOutcome } from "./read";
 import { claimApprovedSend, deliver, sendSubmission, type SendClaim, type SubmissionDeps } from "./send";
@@ -23,15 +23,22 @@ import { timed } from "./steps";
  * draft still waiting (say, for the budget) it sends that submission.
  */
 export async function approveAndSubmit(draftId: string, expectedVersion: number, actor: Actor, deps: SubmissionDeps): Promise<SubmitOutcomeDto> {
-  const pass = await timed(deps.steps, "checks before approval", () => checkBeforeApproval(draftId, deps));
-  if (!pass || !claimableWithApproval(pass)) return approveThenSend(draftId, expectedVersion, actor, deps, pass);
+  const checked = await timed(deps.steps, "checks before approval", () => checkBeforeApproval(draftId, deps));
+  // The request the checks built is the one approved only if they read the version the approver quotes.
+  const request = checked?.subject.approval?.version === expectedVersion ? checked.subject.approval.request : undefined;
+  if (!checked || !request || !claimableWithApproval(checked.pass)) return approveThenSend(draftId, expectedVersion, actor, deps, checked?.pass);
+  const { pass, subject } = checked;
 
   const { submission, claim } = await timed(deps.steps, "approve and claim the send, one transaction", () =>
     inSqlTransaction(async (tx): Promise<{ submission: SubmissionDto; claim: SendClaim | null }> => {
-      const { submission, frozen } = await approveIn(tx, draftId, expectedVersion, actor, pass);
+      // The budget lock and the count go out first, the approval's statements right behind them, in
+      // one round trip; the lock before the draft's row, the order every send keeps.
+      const counted = createsUnderBudgetLock(tx, subject.writerId);
+      const approval = approveIn(tx, { draftId, expectedVersion, actor, request, gatePass: pass });
+      const [{ submission, frozen }, creates] = await Promise.all([approval, counted]);
       // Approved by an earlier click (the draft had left the queue meanwhile): that click's submission decides.
       if (!frozen) return { submission, claim: null };
-      return { submission, claim: await claimApprovedSend(tx, { submission, frozen }, pass, actor.id) };
+      return { submission, claim: await claimApprovedSend(tx, { submission, frozen }, pass, actor.id, creates) };
     }),
   );
   if (!claim) return sendIfPending(submission, deps, actor);
@@ -65,12 +72,12 @@ async function sendIfPending({ id: submissionId, state }: SubmissionDto, deps: S
  * Only before a new approval: a repeated click on an approved draft must get its submission back,
  * so for a draft not in the queue it checks nothing (undefined: no new pass).
  */
-async function checkBeforeApproval(draftId: string, deps: SubmissionDeps): Promise<GatePass | undefined> {
+async function checkBeforeApproval(draftId: string, deps: SubmissionDeps): Promise<{ pass: GatePass; subject: GateSubject } | undefined> {
   const subject = await loadSubject({ draftId });
   if (subject.draftState !== "ready") return undefined;
   const spent = dailyBudgetRefusal(subject.standing.creates);
   if (spent) throw spent;
   // A note that fails a gate is refused before it is approved, leaving the draft as it was; X's daily
   // writing limit (production) is one of them, as an approval takes a slot.
-  return assertGatesPass(subject, deps.gates);
+  return { pass: await assertGatesPass(subject, deps.gates), subject };
 }

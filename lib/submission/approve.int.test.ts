@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { auditActions, draftRow, reviewTestbed, seedDraft, seedWriter, validNote } from "@/tests/support/fixtures/review";
 
-import { approveDraft, idempotencyKey } from "./approve";
+import { inSqlTransaction, Prisma, sql, type SqlRunner } from "@/lib/db";
+
+import { approveDraft, approveIn, idempotencyKey } from "./approve";
 import { payloadHash } from "./note-request";
+import { noteRequestOf, readDraftNote } from "./prepare";
 import { previewSubmission } from "./preview";
 
 const { t, writerId, alice, bob } = await reviewTestbed();
@@ -67,6 +70,37 @@ describe("approveDraft", () => {
     const empty = await seedDraft(t.db, { writerId, note: null });
     await expect(approveDraft(empty.id, empty.version, alice)).rejects.toMatchObject({ code: "blocked" });
     expect(await t.db.auditEvent.count({ where: { subjectId: { in: [noUrl.id, empty.id] } } })).toBe(0);
+  });
+
+  it("freezes nothing when the writer changed mode after the note was read, leaving the draft in the queue", async () => {
+    const writer = await seedWriter(t.db, true);
+    const draft = await seedDraft(t.db, { writerId: writer.id, testMode: true });
+    const request = noteRequestOf(await readDraftNote(sql(), draft.id));
+    await t.db.writer.update({ where: { id: writer.id }, data: { testMode: false } });
+
+    const approving = inSqlTransaction((tx) => approveIn(tx, { draftId: draft.id, expectedVersion: draft.version, actor: alice, request }));
+    await expect(approving).rejects.toMatchObject({ code: "blocked", message: expect.stringContaining("no longer in test mode") });
+    expect(await draftRow(t.db, draft.id)).toMatchObject({ state: "ready", version: draft.version });
+    expect(await t.db.submission.count({ where: { draftId: draft.id } })).toBe(0);
+    expect(await auditActions(t.db, draft.id)).toEqual([]);
+  });
+
+  it("locks the draft before its submission: the freeze, in the approval's statement, waits on the draft's move", async () => {
+    const draft = await seedDraft(t.db, { writerId });
+    const request = noteRequestOf(await readDraftNote(sql(), draft.id));
+    let statement: Prisma.Sql | undefined;
+    const capture: SqlRunner = {
+      $queryRaw: async (query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+        statement = query instanceof Prisma.Sql ? query : Prisma.sql(query, ...(values as Prisma.Sql[]));
+        throw new Error("captured");
+      },
+      $executeRaw: async () => 0,
+    };
+    await expect(approveIn(capture, { draftId: draft.id, expectedVersion: draft.version, actor: alice, request })).rejects.toThrow("captured");
+    const plan = (await sql().$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (COSTS OFF) ${statement!}`)).map((row) => row["QUERY PLAN"]).join("\n");
+    // Both the reused row's UPDATE and the new row's INSERT sit under one-time filters fed by `moved`.
+    expect(plan).toMatch(/Update on submissions[\s\S]*InitPlan[\s\S]*CTE Scan on moved[\s\S]*One-Time Filter/);
+    expect(plan).toMatch(/Insert on submissions[\s\S]*One-Time Filter/);
   });
 
   it("never sends a test-feed draft in production", async () => {

@@ -1,17 +1,17 @@
 import "server-only";
 
 import { auditJson, auditRowsFrom } from "@/lib/audit/record";
-import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
+import { inSqlTransaction, Prisma, sql, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { GatePass } from "@/lib/gates/evaluate";
 import type { Actor } from "@/lib/review/dto";
-import { explainRefusal, tryMoveDraft } from "@/lib/review/move-draft";
+import { draftMoveCtes, explainRefusal } from "@/lib/review/move-draft";
 import { utcNow } from "@/lib/review/sql";
 
 import type { SubmissionDto } from "./dto";
 import type { FrozenSubmission } from "./note-request";
 import { gatePassAudit, gatePassInsert, gatePassSet, toGatePassDto } from "./gate-pass";
-import { prepareNoteRequest } from "./prepare";
+import { noteRequestOf, readDraftNote, type PreparedNoteRequest } from "./prepare";
 import { findSubmission } from "./read";
 
 export type Approval = {
@@ -32,26 +32,29 @@ export function idempotencyKey(draftId: string, version: number): string {
  * for exactly the payload frozen). The unique draft_id and (writer, post, mode) make a second
  * submission impossible; a second click on the same version gets the first one back.
  */
-export function approveDraft(draftId: string, expectedVersion: number, actor: Actor, gatePass?: GatePass): Promise<Approval> {
-  return inSqlTransaction((tx) => approveIn(tx, draftId, expectedVersion, actor, gatePass));
+export async function approveDraft(draftId: string, expectedVersion: number, actor: Actor, gatePass?: GatePass): Promise<Approval> {
+  const note = await readDraftNote(sql(), draftId);
+  // Only the note at the version the approver quotes may be frozen; any other answers as a refusal does.
+  if (note?.draftVersion !== expectedVersion) return inSqlTransaction((tx) => refusedApproval(tx, draftId, expectedVersion, actor));
+  const request = noteRequestOf(note);
+  return inSqlTransaction((tx) => approveIn(tx, { draftId, expectedVersion, actor, request, gatePass }));
 }
 
-/** approveDraft in the caller's transaction, which may go on to claim the send (approve-and-submit.ts). */
-export async function approveIn(tx: SqlRunner, draftId: string, expectedVersion: number, actor: Actor, gatePass?: GatePass): Promise<Approval> {
-  const moved = await tryMoveDraft(tx, {
-    action: "approve",
-    draftId,
-    actorId: actor.id,
-    expectedVersion,
-    set: [Prisma.sql`decided_by_id = ${actor.id}`, Prisma.sql`decided_at = ${utcNow}`],
-  });
-  if (!moved) {
-    const existing = await approvalOf(tx, draftId, expectedVersion);
-    if (existing) return { submission: existing, alreadyApproved: true };
-    return explainRefusal(tx, { action: "approve", draftId, actorId: actor.id, expectedVersion });
-  }
+export type ApprovalInput = {
+  draftId: string;
+  expectedVersion: number;
+  actor: Actor;
+  /** Built from the draft's note as read at `expectedVersion`: the move's version check makes it the note approved. */
+  request: PreparedNoteRequest;
+  gatePass?: GatePass;
+};
 
-  const request = await prepareNoteRequest(tx, draftId);
+/**
+ * approveDraft in the caller's transaction, which may go on to claim the send (approve-and-submit.ts):
+ * the move and the freeze are one statement, the submission written only if the draft moved and its
+ * writer is still in the request's mode.
+ */
+export async function approveIn(tx: SqlRunner, { draftId, expectedVersion, actor, request, gatePass }: ApprovalInput): Promise<Approval> {
   if (gatePass && gatePass.payloadHash !== request.payloadHash) {
     throw new DomainError("conflict", "The note changed while its checks ran. Look at the new version's checks, then approve again.");
   }
@@ -59,10 +62,18 @@ export async function approveIn(tx: SqlRunner, draftId: string, expectedVersion:
   const body = JSON.stringify(request.body);
   const pass = gatePassInsert(gatePass);
   const mode = request.testMode ? "test" : "production";
-  // After X refused a note for good, the draft's one submission row is reused for the new approval.
-  // The freeze and its audit row are one statement.
-  const [row] = await tx.$queryRaw<{ id: string; attempts: number; createdAt: Date; gatePassAt: Date | null; requestBody: unknown; payloadHash: string; gatePassHash: string | null }[]>`
-    WITH reused AS (
+  // The submission's rows wait on the draft's move (InitPlans over `moved`), so the draft row is
+  // locked first, as everywhere. After X refused a note for good, the draft's one submission row is
+  // reused for the new approval.
+  const freezable = Prisma.sql`EXISTS (SELECT 1 FROM moved) AND (SELECT w.test_mode FROM writers w WHERE w.id = ${request.writerId}) = ${request.testMode}`;
+  const [row] = await tx.$queryRaw<FreezeRow[]>`
+    WITH ${draftMoveCtes({
+      action: "approve",
+      draftId,
+      actorId: actor.id,
+      expectedVersion,
+      set: [Prisma.sql`decided_by_id = ${actor.id}`, Prisma.sql`decided_at = ${utcNow}`],
+    })}, reused AS (
       UPDATE submissions
          SET ${Prisma.join(
            [
@@ -73,13 +84,13 @@ export async function approveIn(tx: SqlRunner, draftId: string, expectedVersion:
            ],
            ", ",
          )}
-       WHERE draft_id = ${draftId} AND state = 'failed'
+       WHERE draft_id = ${draftId} AND state = 'failed' AND ${freezable}
       RETURNING id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash
     ), created AS (
       INSERT INTO submissions (id, draft_id, writer_id, post_id, test_mode, idempotency_key, request_body, payload_hash, approved_by_id, state, created_at, updated_at, ${pass.columns})
       SELECT gen_random_uuid()::text, ${draftId}::text, ${request.writerId}::text, ${request.postId}::text, ${request.testMode}::boolean, ${key}::text,
              ${body}::jsonb, ${request.payloadHash}::text, ${actor.id}::text, 'pending', ${utcNow}, ${utcNow}, ${pass.values}
-       WHERE NOT EXISTS (SELECT 1 FROM reused)
+       WHERE ${freezable} AND NOT EXISTS (SELECT 1 FROM reused)
       RETURNING id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash
     ), frozen AS (
       SELECT id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash, true AS reused FROM reused
@@ -95,10 +106,11 @@ export async function approveIn(tx: SqlRunner, draftId: string, expectedVersion:
         after: auditJson({}, { state: "pending", draftId, payloadHash: request.payloadHash, mode, ...gatePassAudit(gatePass) }),
       })}
     )
-    SELECT id, attempts, created_at AS "createdAt", gate_pass_at AS "gatePassAt", request_body AS "requestBody",
-         payload_hash AS "payloadHash", gate_pass_hash AS "gatePassHash"
-    FROM frozen`;
-  if (!row) throw new Error(`approving draft ${draftId} froze no submission`);
+    SELECT (SELECT count(*) FROM moved)::int AS moved, f.id, f.attempts, f.created_at AS "createdAt", f.gate_pass_at AS "gatePassAt",
+           f.request_body AS "requestBody", f.payload_hash AS "payloadHash", f.gate_pass_hash AS "gatePassHash"
+      FROM (SELECT 1) one LEFT JOIN frozen f ON true`;
+  if (!row?.moved) return refusedApproval(tx, draftId, expectedVersion, actor);
+  if (!row.id) throw new DomainError("blocked", `This draft's writer is no longer in ${mode} mode, so it can't be approved for the ${mode} feed.`);
   const submission: SubmissionDto = {
     id: row.id,
     draftId,
@@ -128,6 +140,18 @@ export async function approveIn(tx: SqlRunner, draftId: string, expectedVersion:
     gatePassHash: row.gatePassHash,
   };
   return { submission, alreadyApproved: false, frozen };
+}
+
+type FreezeRow = { moved: number } & (
+  | { id: string; attempts: number; createdAt: Date; gatePassAt: Date | null; requestBody: unknown; payloadHash: string; gatePassHash: string | null }
+  | { id: null; attempts: null; createdAt: null; gatePassAt: null; requestBody: null; payloadHash: null; gatePassHash: null }
+);
+
+/** The draft didn't move: the earlier approval of this same version if there is one, else why not. */
+async function refusedApproval(tx: SqlRunner, draftId: string, expectedVersion: number, actor: Actor): Promise<Approval> {
+  const existing = await approvalOf(tx, draftId, expectedVersion);
+  if (existing) return { submission: existing, alreadyApproved: true };
+  return explainRefusal(tx, { action: "approve", draftId, actorId: actor.id, expectedVersion });
 }
 
 /**

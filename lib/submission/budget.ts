@@ -34,15 +34,17 @@ export function dailyBudgetRefusal({ used, oldest }: CreatesInLastDay): DomainEr
   return new DomainError("limit_reached", `X accepts ${DAILY_CREATE_LIMIT} new notes per writer in 24 hours and this writer has used them all.${frees}`);
 }
 
-export async function assertDailyBudget(tx: SqlRunner, writerId: string): Promise<void> {
-  const refusal = dailyBudgetRefusal(await createsInLastDay(writerId, tx));
-  if (refusal) throw refusal;
-}
-
 /**
- * Serialises budget checks per writer until the transaction ends, so two sends can't both take the
- * last slot. An advisory lock, because there is no row that stands for "the writer's day".
+ * The writer's budget lock, held until the transaction ends so two sends can't both take the last
+ * slot (an advisory lock: no row stands for "the writer's day"), and the day's creates counted under
+ * it. Both are sent at once: the count runs after the lock is granted, as the server takes a
+ * connection's statements in order, so on the pipelined connection this is one round trip. A claim
+ * takes this lock before it moves the draft, the order every path keeps.
  */
-export async function lockWriterBudget(tx: SqlRunner, writerId: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notedesk:create-budget:${writerId}`}, 0))`;
+export async function createsUnderBudgetLock(tx: SqlRunner, writerId: string): Promise<CreatesInLastDay> {
+  const [, creates] = await Promise.all([
+    tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notedesk:create-budget:${writerId}`}, 0))`,
+    createsInLastDay(writerId, tx),
+  ]);
+  return creates;
 }

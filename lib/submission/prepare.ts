@@ -7,7 +7,7 @@ import { buildNoteRequest, type NoteRequest, type NoteSource } from "./note-requ
 
 /** A draft's current note and its writer's mode now, as columns of a query over drafts `d` (with draftNoteJoins). */
 export const draftNoteColumns = Prisma.sql`
-  d.writer_id AS "writerId", d.post_id AS "postId", d.test_mode AS "feedTestMode", w.test_mode AS "writerTestMode",
+  d.version AS "draftVersion", d.writer_id AS "writerId", d.post_id AS "postId", d.test_mode AS "feedTestMode", w.test_mode AS "writerTestMode",
   r.text, r.classification, r.misleading_tags AS "misleadingTags", r.trustworthy_sources AS "trustworthySources"`;
 
 export const draftNoteJoins = Prisma.sql`
@@ -15,6 +15,7 @@ export const draftNoteJoins = Prisma.sql`
   LEFT JOIN revisions r ON r.id = d.current_revision_id`;
 
 export type DraftNoteRow = {
+  draftVersion: number;
   writerId: string;
   postId: string;
   feedTestMode: boolean;
@@ -31,12 +32,19 @@ export function revisionOf(row: DraftNoteRow): NoteSource["revision"] | null {
   return { text: row.text, classification: row.classification ?? "", misleadingTags: row.misleadingTags ?? [], trustworthySources: row.trustworthySources ?? false };
 }
 
+/** The draft's note row, for noteRequestOf; undefined when the draft is gone. */
+export async function readDraftNote(tx: SqlRunner, draftId: string): Promise<DraftNoteRow | undefined> {
+  const [draft] = await tx.$queryRaw<DraftNoteRow[]>`SELECT ${draftNoteColumns} FROM drafts d ${draftNoteJoins} WHERE d.id = ${draftId}`;
+  return draft;
+}
+
+export type PreparedNoteRequest = NoteRequest & { writerId: string; postId: string; testMode: boolean };
+
 /**
  * The request a draft's current revision makes, in the mode its writer is in. The draft's own mode is
  * the feed it came from: a test-feed draft is never sent in production, or the reverse.
  */
-export async function prepareNoteRequest(tx: SqlRunner, draftId: string): Promise<NoteRequest & { writerId: string; postId: string; testMode: boolean }> {
-  const [draft] = await tx.$queryRaw<DraftNoteRow[]>`SELECT ${draftNoteColumns} FROM drafts d ${draftNoteJoins} WHERE d.id = ${draftId}`;
+export function noteRequestOf(draft: DraftNoteRow | undefined): PreparedNoteRequest {
   if (!draft) throw new DomainError("not_found", "This draft no longer exists.");
   const revision = revisionOf(draft);
   if (!revision) throw new DomainError("blocked", "This draft has no note text yet. Write one before approving.");
@@ -46,4 +54,8 @@ export async function prepareNoteRequest(tx: SqlRunner, draftId: string): Promis
   }
   const { writerId, postId, feedTestMode: testMode } = draft;
   return { writerId, postId, testMode, ...buildNoteRequest({ writerId, postId, testMode, revision }) };
+}
+
+export async function prepareNoteRequest(tx: SqlRunner, draftId: string): Promise<PreparedNoteRequest> {
+  return noteRequestOf(await readDraftNote(tx, draftId));
 }

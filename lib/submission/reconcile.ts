@@ -9,7 +9,7 @@ import { isXApiError } from "@/lib/x";
 import { advanceSubmission } from "./advance";
 import type { SubmitOutcomeDto } from "./dto";
 import { currentOutcome } from "./read";
-import { sendSubmission, succeed, type SubmissionDeps } from "./send";
+import { sendSubmission, succeededMove, type SubmissionDeps } from "./send";
 
 /**
  * Settles a submission whose outcome is unknown by reading notes_written BEFORE anything is sent
@@ -36,7 +36,7 @@ export async function reconcileSubmission(submissionId: string, deps: Submission
 
   const base = { submissionId, draftId: submission.draftId, actorId: actor?.id ?? null };
   if (found) {
-    await succeed("foundOnX", base, found.id, { reconciled: true, noteId: found.id });
+    await advanceSubmission(succeededMove("foundOnX", base, found.id, { reconciled: true, noteId: found.id }));
     return currentOutcome(submissionId, false);
   }
   const reopened = await advanceSubmission({ ...base, step: "absentOnX", set: [Prisma.sql`last_error = NULL`] });

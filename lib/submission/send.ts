@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { AuditState } from "@/lib/audit/record";
-import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
+import { inSqlTransaction, Prisma, type SqlTransaction } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 import { utcNow } from "@/lib/review/sql";
@@ -9,8 +9,8 @@ import { assertGatesPass, type GateDeps, type GatePass } from "@/lib/gates/evalu
 import { subjectOfFrozen, type GateSubject } from "@/lib/gates/subject";
 import { XApiError, type CreateNoteOutcome, type NewNote } from "@/lib/x";
 
-import { advanceSubmission, advanceSubmissionIn, StaleSubmission, type SubmissionMove } from "./advance";
-import { assertDailyBudget, createsInLastDay, dailyBudgetRefusal, lockWriterBudget } from "./budget";
+import { advanceAndRead, advanceSubmission, advanceSubmissionIn, StaleSubmission, type SubmissionMove } from "./advance";
+import { createsUnderBudgetLock, dailyBudgetRefusal, type CreatesInLastDay } from "./budget";
 import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
 import { readFrozenSubmission } from "./frozen";
 import { gatePassAudit, gatePassSet } from "./gate-pass";
@@ -49,8 +49,8 @@ export async function deliver(submissionId: string, claim: SendClaim, deps: Subm
     return claim.message ? { ...outcome, message: claim.message } : outcome;
   }
   const outcome = await timed(deps.steps, "POST /2/notes", () => callX(deps.sender, claim.note));
-  await timed(deps.steps, "record X's answer", () => settle(claim.claimed, outcome, deps.sender, actorId));
-  return timed(deps.steps, "read the outcome", () => currentOutcome(claim.claimed.id, true));
+  const move = await answerMove(claim.claimed, outcome, deps.sender, actorId);
+  return timed(deps.steps, "record X's answer, read the outcome", () => advanceAndRead(move));
 }
 
 async function claimPendingSend(submissionId: string, deps: SubmissionDeps, actorId: string | null, approval?: GatePass): Promise<SendClaim> {
@@ -73,8 +73,8 @@ async function claimPendingSend(submissionId: string, deps: SubmissionDeps, acto
   const won = await timed(deps.steps, "claim the send (budget lock)", async () => {
     try {
       return await inSqlTransaction(async (tx) => {
-        await lockWriterBudget(tx, frozen.writerId);
-        await assertDailyBudget(tx, frozen.writerId);
+        const spent = dailyBudgetRefusal(await createsUnderBudgetLock(tx, frozen.writerId));
+        if (spent) throw spent;
         // A pass judged here (no approval's pass to rely on) is what this send relied on: record it.
         const how = pass.reusedFromApproval ? "the approval's, re-checked" : "judged at send";
         return advanceSubmissionIn(tx, claimMove(frozen, actorId, pass.reusedFromApproval ? [] : gatePassSet(pass), gatePassAudit(pass, how)));
@@ -90,13 +90,19 @@ async function claimPendingSend(submissionId: string, deps: SubmissionDeps, acto
 
 /**
  * The click's own claim, in the transaction that just approved and froze the request under `pass`:
- * the row is read back as stored and verified like any frozen request, and the day's creates are
- * counted under the writer's budget lock. Every gate was judged for this payload moments before, by
+ * the row is read back as stored and verified like any frozen request; `creates` is the day's count
+ * taken under the writer's budget lock, which this transaction took before approving. Every gate was judged for this payload moments before, by
  * the checks that let the approval through, so they are not asked again; a pass that relied on an
  * override is never claimed this way (the send must mark the override used: sendSubmission does).
  * A refusal here leaves the approval to commit: approved, not sent.
  */
-export async function claimApprovedSend(tx: SqlRunner, approval: { submission: SubmissionDto; frozen: FrozenSubmission }, pass: GatePass, actorId: string): Promise<SendClaim> {
+export async function claimApprovedSend(
+  tx: SqlTransaction,
+  approval: { submission: SubmissionDto; frozen: FrozenSubmission },
+  pass: GatePass,
+  actorId: string,
+  creates: CreatesInLastDay,
+): Promise<SendClaim> {
   const { submission, frozen } = approval;
   const row = { ...frozen, id: submission.id, draftId: submission.draftId };
   // The writer's mode was read in this transaction when the request was prepared (a mismatch refused it there).
@@ -105,11 +111,12 @@ export async function claimApprovedSend(tx: SqlRunner, approval: { submission: S
     await advanceSubmissionIn(tx, blocked(row, verified.reason, actorId));
     return { kind: "not_claimed" };
   }
-  await lockWriterBudget(tx, frozen.writerId);
-  const spent = dailyBudgetRefusal(await createsInLastDay(frozen.writerId, tx));
+  const spent = dailyBudgetRefusal(creates);
   if (spent) return { kind: "not_claimed", message: `Approved, not sent: ${spent.message}` };
-  const moved = await advanceSubmissionIn(tx, claimMove(row, actorId, [], gatePassAudit(pass, "the approval's, in the same transaction")));
-  if (!moved) throw new Error(`the send of submission ${submission.id}, approved in this transaction, could not be claimed`);
+  // The claim must happen (the statement fails otherwise, rolling the approval back with it), so the
+  // COMMIT, which waits for the disk before X is called, goes out right behind it.
+  const claim = { ...claimMove(row, actorId, [], gatePassAudit(pass, "the approval's, in the same transaction")), required: true };
+  await Promise.all([advanceSubmissionIn(tx, claim), tx.commit()]);
   return { kind: "claimed", claimed: { ...row, attempt: submission.attempts + 1 }, note: verified.note };
 }
 
@@ -165,22 +172,23 @@ async function callX(sender: NoteSender, note: NewNote): Promise<CreateNoteOutco
   }
 }
 
-/** Records X's answer for the attempt this caller made. */
-async function settle(claimed: Claimed, outcome: CreateNoteOutcome, sender: NoteSender, actorId: string | null): Promise<void> {
+/** How X's answer moves the submission, for the attempt this caller made. */
+async function answerMove(claimed: Claimed, outcome: CreateNoteOutcome, sender: NoteSender, actorId: string | null): Promise<SubmissionMove> {
   // The claim is on disk; the answer need not wait for it (SubmissionMove.waitForDisk).
   const base = { submissionId: claimed.id, draftId: claimed.draftId, actorId, attempt: claimed.attempt, waitForDisk: false };
-  if (outcome.kind === "created") {
-    await succeed("created", base, outcome.noteId, outcome.raw);
-  } else if (outcome.kind === "duplicate") {
+  if (outcome.kind === "created") return succeededMove("created", base, outcome.noteId, outcome.raw);
+  if (outcome.kind === "duplicate") {
     // X already holds this writer's note on the post (an earlier lost answer): adopt it, don't resend.
     const existing = await sender.findWrittenNoteForPost(claimed.postId, claimed.testMode).catch(() => null);
-    if (existing) await succeed("created", base, existing.id, { duplicate: true, noteId: existing.id });
-    else await loseTrack(base, `${outcome.error.explanation} It is not in notes_written yet, so it can't be linked.`);
-  } else if (outcome.kind === "rejected" && outcome.error.kind === "rate_limited") {
+    if (existing) return succeededMove("created", base, existing.id, { duplicate: true, noteId: existing.id });
+    return lostTrackMove(base, `${outcome.error.explanation} It is not in notes_written yet, so it can't be linked.`);
+  }
+  if (outcome.kind === "rejected" && outcome.error.kind === "rate_limited") {
     const until = outcome.error.resetAt ? ` Try again after ${outcome.error.resetAt.toISOString().slice(11, 16)} UTC.` : "";
-    await advanceSubmission({ ...base, step: "deferred", set: [Prisma.sql`last_error = ${`${outcome.error.explanation}${until}`}`] });
-  } else if (outcome.kind === "rejected") {
-    await advanceSubmission({
+    return { ...base, step: "deferred", set: [Prisma.sql`last_error = ${`${outcome.error.explanation}${until}`}`] };
+  }
+  if (outcome.kind === "rejected") {
+    return {
       ...base,
       step: "refused",
       set: [
@@ -189,17 +197,16 @@ async function settle(claimed: Claimed, outcome: CreateNoteOutcome, sender: Note
         Prisma.sql`completed_at = ${utcNow}`,
       ],
       audit: { xError: outcome.error.kind },
-    });
-  } else {
-    await loseTrack(base, plainError(outcome.error));
+    };
   }
+  return lostTrackMove(base, plainError(outcome.error));
 }
 
 type OutcomeBase = Pick<SubmissionMove, "submissionId" | "draftId" | "actorId" | "attempt" | "waitForDisk">;
 
 /** The note exists on X with this id: from X's answer, or found in notes_written. */
-export function succeed(step: "created" | "foundOnX", base: OutcomeBase, noteId: string, response: unknown) {
-  return advanceSubmission({
+export function succeededMove(step: "created" | "foundOnX", base: OutcomeBase, noteId: string, response: unknown): SubmissionMove {
+  return {
     ...base,
     step,
     set: [
@@ -209,11 +216,11 @@ export function succeed(step: "created" | "foundOnX", base: OutcomeBase, noteId:
       Prisma.sql`completed_at = ${utcNow}`,
     ],
     audit: { xNoteId: noteId },
-  });
+  };
 }
 
-function loseTrack(base: OutcomeBase, why: string) {
-  return advanceSubmission({ ...base, step: "lostTrack", set: [Prisma.sql`last_error = ${why}`], audit: { reason: why } });
+function lostTrackMove(base: OutcomeBase, why: string): SubmissionMove {
+  return { ...base, step: "lostTrack", set: [Prisma.sql`last_error = ${why}`], audit: { reason: why } };
 }
 
 /** X's own words matter most (its top-level detail is often generic; the specifics are in errors[]). */

@@ -12,8 +12,7 @@ export const submissionStepNames = [
   "gates at send",
   "claim the send (budget lock)",
   "POST /2/notes",
-  "record X's answer",
-  "read the outcome",
+  "record X's answer, read the outcome",
 ] as const;
 export type SubmissionStepName = (typeof submissionStepNames)[number];
 
