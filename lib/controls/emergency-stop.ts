@@ -1,7 +1,7 @@
 import "server-only";
 
 import { recordAudit } from "@/lib/audit/record";
-import { getDb, sql, type SqlRunner } from "@/lib/db";
+import { getDb, sql, sqlBatched, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 
@@ -21,7 +21,7 @@ const ROW = "global";
 type StopRow = { reason: string | null; setAt: Date | null; setById: string | null; setByName: string | null };
 
 /** Read on every send and every job, so one plain statement (a Prisma transaction works too). */
-export async function currentStop(db: SqlRunner = sql()): Promise<EmergencyStopDto | null> {
+export async function currentStop(db: SqlRunner = sqlBatched()): Promise<EmergencyStopDto | null> {
   const [row] = await db.$queryRaw<StopRow[]>`
     SELECT s.reason, s.set_at AS "setAt", u.id AS "setById", u.name AS "setByName"
       FROM emergency_stop s LEFT JOIN users u ON u.id = s.set_by_id

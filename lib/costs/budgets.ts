@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { recordAudit } from "@/lib/audit/record";
 import { env } from "@/lib/config/env";
-import { getDb, Prisma, sql } from "@/lib/db";
+import { getDb, Prisma, sqlBatched } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 
@@ -51,7 +51,7 @@ const utcMonthStart = Prisma.sql`date_trunc('month', now() AT TIME ZONE 'utc')`;
 
 /** Every writer's status, oldest writer first; with `writerId`, that writer's only. */
 export async function llmBudgetStatuses(writerId?: string): Promise<LlmBudgetStatus[]> {
-  const rows = await sql().$queryRaw<Row[]>`
+  const rows = await sqlBatched().$queryRaw<Row[]>`
     SELECT w.id AS "writerId", w.name AS "writerName",
            w.llm_daily_budget_micros::float8 AS "dailyCap", w.llm_monthly_budget_micros::float8 AS "monthlyCap",
            coalesce(sum(c.cost_micros) FILTER (WHERE c.at >= ${utcDayStart}), 0)::float8 AS "today",

@@ -7,7 +7,7 @@ import { env } from "@/lib/config/env";
 
 import { DatabaseUnavailableError } from "./errors";
 import { PrismaClient } from "./generated/client";
-import { sqlOn, sqlTransactionOn, type SqlRunner, type SqlTransaction, type TransactionOptions } from "./sql";
+import { sqlBatchedOn, sqlOn, sqlTransactionOn, type SqlRunner, type SqlTransaction, type TransactionOptions } from "./sql";
 
 export type DbClient = PrismaClient;
 
@@ -50,6 +50,11 @@ function poolOf(db: DbClient): pg.Pool {
 /** Plain SQL on the driver (see ./sql.ts for when to use it), on `db`'s pool: getDb()'s by default. */
 export function sql(db: DbClient = getDb()): SqlRunner {
   return sqlOn(poolOf(db));
+}
+
+/** Plain SQL for small reads that tend to be sent together: see ./sql.ts sqlBatchedOn. */
+export function sqlBatched(db: DbClient = getDb()): SqlRunner {
+  return sqlBatchedOn(poolOf(db));
 }
 
 /** A transaction of plain SQL on the driver, on `db`'s pool. */

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { createTestDatabase } from "@/tests/support/db";
 
 import { DatabaseUnavailableError } from "./errors";
-import { createDb, inSqlTransaction, Prisma, refusalOf, sql, sqlAssertion, type SqlRunner } from "./index";
+import { createDb, inSqlTransaction, Prisma, refusalOf, sql, sqlAssertion, sqlBatched, type SqlRunner } from "./index";
 
 const t = await createTestDatabase();
 afterAll(() => t.drop());
@@ -97,6 +97,17 @@ describe("plain SQL on the driver", () => {
       }),
     ).rejects.toThrow(/after its transaction's COMMIT/);
     expect(await t.db.writer.count({ where: { id: "tx-after-commit" } })).toBe(0);
+  });
+
+  it("sends small reads made in the same tick together on one connection, each with its own answer or error", async () => {
+    const reads = sqlBatched();
+    const pid = () => reads.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`.then(([row]) => row?.pid);
+    const [first, failing, second] = await Promise.allSettled([pid(), reads.$queryRaw`SELECT 1 / ${0}::int`, pid()]);
+    expect(first.status).toBe("fulfilled");
+    expect(second).toEqual(first);
+    expect(failing).toMatchObject({ status: "rejected", reason: { code: "22012" } });
+    // The connection went back to the pool in working order.
+    expect(await pid()).toEqual(expect.any(Number));
   });
 
   it("isolates a transaction until it commits", async () => {

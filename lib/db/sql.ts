@@ -100,6 +100,55 @@ export function sqlOn(pool: pg.Pool): SqlRunner {
   return runnerOn(pool);
 }
 
+const batchedRunners = new WeakMap<pg.Pool, SqlRunner>();
+
+/**
+ * Statements outside a transaction, for small independent reads that tend to be sent together (a
+ * checklist's inputs): the ones sent in the same tick go out in one write on one pipelined
+ * connection, which answers them one after the other, instead of each taking a connection and waking
+ * a server process of its own. Each is still its own statement: one failing fails only itself.
+ * Not for heavy queries, which would wait on each other.
+ */
+export function sqlBatchedOn(pool: pg.Pool): SqlRunner {
+  let runner = batchedRunners.get(pool);
+  if (!runner) {
+    runner = runnerOn(tickBatches(pool));
+    batchedRunners.set(pool, runner);
+  }
+  return runner;
+}
+
+type Waiting = { config: pg.QueryConfig; resolve: (result: pg.QueryResult) => void; reject: (error: unknown) => void };
+
+function tickBatches(pool: pg.Pool): Queryable {
+  let batch: Waiting[] | null = null;
+  const send = async (waiting: Waiting[]) => {
+    const client = await pool.connect().catch((error: unknown) => {
+      for (const w of waiting) w.reject(error);
+    });
+    if (!client) return;
+    const socket = client.connection.stream;
+    socket.cork();
+    const answers = waiting.map((w) => client.query(w.config).then(w.resolve, w.reject));
+    socket.uncork();
+    await Promise.all(answers);
+    client.release();
+  };
+  return {
+    query: (config) =>
+      new Promise((resolve, reject) => {
+        if (!batch) {
+          const waiting: Waiting[] = (batch = []);
+          process.nextTick(() => {
+            batch = null;
+            void send(waiting);
+          });
+        }
+        batch.push({ config: typeof config === "string" ? { text: config } : config, resolve, reject });
+      }),
+  };
+}
+
 export type TransactionOptions = {
   /**
    * false: COMMIT returns before the WAL reaches the disk (synchronous_commit off for this transaction
@@ -162,4 +211,16 @@ async function settledAfter<T>(first: Promise<unknown>, later: Promise<T>): Prom
   if (began.status === "rejected") throw began.reason;
   if (done.status === "rejected") throw done.reason;
   return done.value;
+}
+
+/**
+ * The answers to statements sent together on one connection (each already sent when its promise was
+ * made), once all of them are in. A failure is the first failing statement's in the order they were
+ * sent: the ones behind it in a transaction fail only because it did.
+ */
+export async function pipelined<T extends readonly unknown[]>(...statements: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(statements);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }

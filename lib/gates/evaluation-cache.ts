@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { getDb, sql } from "@/lib/db";
+import { getDb, sqlBatched } from "@/lib/db";
 import type { XClient } from "@/lib/x";
 
 /** sha256 hex of the UTF-8 text: lib/notes reads note_evaluations with the same key in SQL. */
@@ -15,7 +15,7 @@ const textHash = (text: string) => createHash("sha256").update(text, "utf8").dig
  */
 export async function claimOpinionScore(evaluate: XClient["evaluateNote"], postId: string, text: string): Promise<number> {
   const key = { postId, textHash: textHash(text) };
-  const [known] = await sql().$queryRaw<{ score: number }[]>`
+  const [known] = await sqlBatched().$queryRaw<{ score: number }[]>`
     SELECT claim_opinion_score AS score FROM note_evaluations WHERE post_id = ${key.postId} AND text_hash = ${key.textHash}`;
   if (known) return known.score;
   const { claimOpinionScore: score } = await evaluate({ noteText: text, postId });

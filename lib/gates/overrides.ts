@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { recordAudit } from "@/lib/audit/record";
 import { writtenReasonSchema } from "@/lib/controls/reason";
-import { getDb, sql } from "@/lib/db";
+import { getDb, sqlBatched } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 
@@ -44,7 +44,7 @@ export async function overrideGate(input: OverrideInput, actor: Actor): Promise<
 
 /** The overrides that apply to this payload now, by gate (the newest, if several). */
 export async function applicableOverrides(draftId: string, payloadHash: string, submissionId: string | null): Promise<Map<GateId, GateOverrideDto>> {
-  const rows = await sql().$queryRaw<{ id: string; gate: string; reason: string; at: Date; by: string }[]>`
+  const rows = await sqlBatched().$queryRaw<{ id: string; gate: string; reason: string; at: Date; by: string }[]>`
     SELECT o.id, o.gate, o.reason, o.created_at AS at, u.name AS by
       FROM gate_overrides o JOIN users u ON u.id = o.created_by_id
      WHERE o.draft_id = ${draftId} AND o.payload_hash = ${payloadHash}

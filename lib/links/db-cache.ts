@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { getDb, sql } from "@/lib/db";
+import { getDb, sqlBatched } from "@/lib/db";
 
 import type { LinkCheckCache } from "./checker";
 import type { LinkCheckResult } from "./types";
@@ -16,7 +16,7 @@ export function dbLinkCache(mode: "live" | "simulated"): LinkCheckCache {
   return {
     async get(url) {
       // Read by every checklist for every link of the note: one plain statement.
-      const [row] = await sql().$queryRaw<Row[]>`
+      const [row] = await sqlBatched().$queryRaw<Row[]>`
         SELECT ok, status, final_url AS "finalUrl", redirects, error, checked_at AS "checkedAt"
           FROM link_checks WHERE mode = ${mode} AND url = ${url} AND expires_at > ${new Date()}`;
       if (!row) return null;
