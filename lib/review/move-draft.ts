@@ -18,6 +18,8 @@ export type DraftMove = {
   expectedVersion?: number;
   /** Further columns the move sets (the reject reason, a new place in the queue). */
   set?: Prisma.Sql[];
+  /** Further conditions the move needs. */
+  where?: Prisma.Sql[];
   /** Facts for the audit row beyond state and version: what the move replaced, and what it set. */
   auditBefore?: AuditState;
   auditAfter?: AuditState;
@@ -48,6 +50,7 @@ export function draftMoveCtes(move: DraftMove): Prisma.Sql {
   const conditions = [Prisma.sql`d.id = ${move.draftId}`, Prisma.sql`d.state = ${from}::"DraftState"`];
   if (move.expectedVersion !== undefined) conditions.push(Prisma.sql`d.version = ${move.expectedVersion}`);
   if (respectsClaims(move.action)) conditions.push(Prisma.sql`(NOT ${liveClaim} OR d.claimed_by_id = ${move.actorId})`);
+  conditions.push(...(move.where ?? []));
 
   return Prisma.sql`
     moved AS (

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { auditJson, auditRowsFrom, type AuditState } from "@/lib/audit/record";
-import { inSqlTransaction, Prisma, refusalOf, sqlAssertion, type SqlRunner } from "@/lib/db";
+import { inSqlTransaction, pipelined, Prisma, refusalOf, sqlAssertion, type SqlRunner } from "@/lib/db";
 import { draftMoveCtes } from "@/lib/review/move-draft";
 import { utcNow } from "@/lib/review/sql";
 
@@ -18,6 +18,8 @@ export type SubmissionMove = {
   attempt?: number;
   /** Further conditions on the submission row. */
   where?: Prisma.Sql[];
+  /** A condition on anything else, checked before either row moves (it goes with the draft's move, which runs first). */
+  onlyIf?: Prisma.Sql;
   set?: Prisma.Sql[];
   audit?: AuditState;
   /**
@@ -26,12 +28,6 @@ export type SubmissionMove = {
    * Never for a claim, an approval or a reconciliation.
    */
   waitForDisk?: boolean;
-  /**
-   * The move must happen: a draft or submission not where the step expects them fails the statement
-   * (rolling back its transaction) instead of answering false. For a claim made in the transaction
-   * that just froze the submission, whose COMMIT goes out behind it.
-   */
-  required?: boolean;
 };
 
 /** The submission was not where its draft said it would be: roll back the draft's move too. */
@@ -60,7 +56,7 @@ export async function advanceSubmission(move: SubmissionMove): Promise<boolean> 
 export async function advanceAndRead(move: SubmissionMove): Promise<SubmitOutcomeDto> {
   try {
     return await inSqlTransaction(async (tx) => {
-      const [, outcome] = await Promise.all([advanceSubmissionIn(tx, move), currentOutcome(move.submissionId, true, tx), tx.commit()]);
+      const [, outcome] = await pipelined(advanceSubmissionIn(tx, move), currentOutcome(move.submissionId, true, tx), tx.commit());
       return outcome;
     }, { waitForDisk: move.waitForDisk });
   } catch (error) {
@@ -83,7 +79,7 @@ export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): 
   // (an InitPlan over `moved`, run before the submission is scanned), so the draft row is locked
   // first, as on every path that touches both: they never deadlock.
   const [row] = await advanceStatement(tx.$queryRaw<{ drafts: number; submissions: number }[]>`
-    WITH ${draftMoveCtes({ action: draft, draftId: move.draftId, actorId: move.actorId })},
+    WITH ${draftMoveCtes({ action: draft, draftId: move.draftId, actorId: move.actorId, where: move.onlyIf ? [move.onlyIf] : [] })},
     advanced AS (
       UPDATE submissions
       SET ${Prisma.join([Prisma.sql`state = ${to}::"SubmissionState"`, Prisma.sql`updated_at = ${utcNow}`, ...(move.set ?? [])], ", ")}
@@ -100,7 +96,7 @@ export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): 
       })}
     )
     SELECT (SELECT count(*) FROM moved)::int AS drafts, (SELECT count(*) FROM advanced)::int AS submissions,
-           ${sqlAssertion(move.required ? Prisma.sql`(SELECT count(*) FROM advanced) = 1` : Prisma.sql`(SELECT count(*) FROM moved) = (SELECT count(*) FROM advanced)`, STALE)}`, move);
+           ${sqlAssertion(Prisma.sql`(SELECT count(*) FROM moved) = (SELECT count(*) FROM advanced)`, STALE)}`);
   return (row?.drafts ?? 0) > 0;
 }
 
@@ -110,12 +106,11 @@ export async function advanceSubmissionIn(tx: SqlRunner, move: SubmissionMove): 
  */
 const STALE = "the submission was not where its draft said it would be";
 
-async function advanceStatement<T>(statement: Promise<T>, move: SubmissionMove): Promise<T> {
+async function advanceStatement<T>(statement: Promise<T>): Promise<T> {
   try {
     return await statement;
   } catch (error) {
-    if (refusalOf(error) !== STALE) throw error;
-    if (move.required) throw new Error(`submission ${move.submissionId} could not take the step ${move.step} it had to take`, { cause: error });
-    throw new StaleSubmission();
+    if (refusalOf(error) === STALE) throw new StaleSubmission();
+    throw error;
   }
 }

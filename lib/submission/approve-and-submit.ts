@@ -1,26 +1,30 @@
 import "server-only";
 
-import { inSqlTransaction } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+
+import { inSqlTransaction, pipelined } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { assertGatesPass, type GatePass } from "@/lib/gates/evaluate";
 import { loadSubject, type GateSubject } from "@/lib/gates/subject";
 import type { Actor } from "@/lib/review/dto";
 
-import { approveDraft, approveIn } from "./approve";
-import { createsUnderBudgetLock, dailyBudgetRefusal } from "./budget";
+import { approveDraft, freezeApproval, refusedApproval, type Approval } from "./approve";
+import { createsUnderBudgetLock, dailyBudgetRefusal, type CreatesInLastDay } from "./budget";
 import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
+import { verifyFrozenRequest } from "./note-request";
 import { currentOutcome } from "./read";
-import { claimApprovedSend, deliver, sendSubmission, type SendClaim, type SubmissionDeps } from "./send";
+import { claimFrozenSend, deliver, sendSubmission, type SendClaim, type SubmissionDeps } from "./send";
 import { timed } from "./steps";
 
 /**
  * The confirm button: approve the version on screen and send it. A spent budget or a failing gate
- * is found before approving, so it leaves the draft untouched. The approval, the frozen request with
- * its gate pass and the claim of the send then commit together, so the click waits for the disk
- * once before calling X (docs/submission.md); the claim is still written before the call, and a
- * refusal at the claim (the day's last create taken meanwhile) leaves the draft approved, not sent.
- * A double click returns the first click's submission without a second call to X; on an approved
- * draft still waiting (say, for the budget) it sends that submission.
+ * is found before approving, so it leaves the draft untouched. Then one transaction, sent in one go
+ * (docs/submission.md): the writer's budget lock and the day's count, the approval with its frozen
+ * request and gate pass, the claim of the send, and the COMMIT, which waits for the disk before X is
+ * called; the claim is written before the call, and a claim refused (the day's last create taken
+ * meanwhile) leaves the draft approved, not sent. A double click returns the first click's submission
+ * without a second call to X; on an approved draft still waiting (say, for the budget) it sends that
+ * submission.
  */
 export async function approveAndSubmit(draftId: string, expectedVersion: number, actor: Actor, deps: SubmissionDeps): Promise<SubmitOutcomeDto> {
   const checked = await timed(deps.steps, "checks before approval", () => checkBeforeApproval(draftId, deps));
@@ -28,21 +32,37 @@ export async function approveAndSubmit(draftId: string, expectedVersion: number,
   const request = checked?.subject.approval?.version === expectedVersion ? checked.subject.approval.request : undefined;
   if (!checked || !request || !claimableWithApproval(checked.pass)) return approveThenSend(draftId, expectedVersion, actor, deps, checked?.pass);
   const { pass, subject } = checked;
+  // A failed submission is reused by the approval (approve.ts); otherwise the new row gets this id.
+  const newSubmissionId = randomUUID();
+  const submissionId = subject.submission?.state === "failed" ? subject.submission.id : newSubmissionId;
 
-  const { submission, claim } = await timed(deps.steps, "approve and claim the send, one transaction", () =>
-    inSqlTransaction(async (tx): Promise<{ submission: SubmissionDto; claim: SendClaim | null }> => {
-      // The budget lock and the count go out first, the approval's statements right behind them, in
-      // one round trip; the lock before the draft's row, the order every send keeps.
-      const counted = createsUnderBudgetLock(tx, subject.writerId);
-      const approval = approveIn(tx, { draftId, expectedVersion, actor, request, gatePass: pass });
-      const [{ submission, frozen }, creates] = await Promise.all([approval, counted]);
-      // Approved by an earlier click (the draft had left the queue meanwhile): that click's submission decides.
-      if (!frozen) return { submission, claim: null };
-      return { submission, claim: await claimApprovedSend(tx, { submission, frozen }, pass, actor.id, creates) };
+  const { approval, creates, claimed } = await timed(deps.steps, "approve and claim the send, one transaction", () =>
+    inSqlTransaction(async (tx) => {
+      // Sent together, run in this order: the lock before the draft's row, the order every send keeps.
+      const [creates, approval, claimed] = await pipelined(
+        createsUnderBudgetLock(tx, subject.writerId),
+        freezeApproval(tx, { draftId, expectedVersion, actor, request, gatePass: pass, newSubmissionId }),
+        claimFrozenSend(tx, { submissionId, draftId, request }, pass, actor.id),
+        tx.commit(),
+      );
+      return { approval, creates, claimed };
     }),
   );
-  if (!claim) return sendIfPending(submission, deps, actor);
-  return deliver(submission.id, claim, deps, actor.id);
+  // Approved by an earlier click (the draft had left the queue meanwhile): that click's submission decides.
+  if (!approval) return sendIfPending((await inSqlTransaction((tx) => refusedApproval(tx, draftId, expectedVersion, actor))).submission, deps, actor);
+  return deliver(approval.submission.id, claimOf(approval, claimed, creates), deps, actor.id);
+}
+
+/** What the one transaction's claim means for the call to X. */
+function claimOf({ submission, frozen }: Approval, claimed: boolean, creates: CreatesInLastDay): SendClaim {
+  if (!claimed || !frozen) {
+    const spent = dailyBudgetRefusal(creates);
+    return { kind: "not_claimed", message: `Approved, not sent: ${spent?.message ?? "the send could not be claimed; send it again."}` };
+  }
+  // The claim only took a body equal to the request judged; what is sent is read from the stored row all the same.
+  const verified = verifyFrozenRequest(frozen, frozen.testMode);
+  if (!verified.ok) throw new Error(`submission ${submission.id} was claimed but its stored request fails verification: ${verified.reason}`);
+  return { kind: "claimed", claimed: { ...frozen, id: submission.id, draftId: submission.draftId, attempt: submission.attempts + 1 }, note: verified.note };
 }
 
 /** A pass that relied on an override goes through sendSubmission, which marks the override used by the send. */

@@ -1,7 +1,9 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import { auditJson, auditRowsFrom } from "@/lib/audit/record";
-import { inSqlTransaction, Prisma, sql, type SqlRunner } from "@/lib/db";
+import { inSqlTransaction, Prisma, refusalOf, sql, sqlAssertion, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { GatePass } from "@/lib/gates/evaluate";
 import type { Actor } from "@/lib/review/dto";
@@ -47,14 +49,22 @@ export type ApprovalInput = {
   /** Built from the draft's note as read at `expectedVersion`: the move's version check makes it the note approved. */
   request: PreparedNoteRequest;
   gatePass?: GatePass;
+  /** The id a new submission row gets (a failed one reused keeps its own); made here when not given. */
+  newSubmissionId?: string;
 };
 
+/** approveDraft in the caller's transaction: the approval, or the answer to a repeated one, or why not. */
+export async function approveIn(tx: SqlRunner, input: ApprovalInput): Promise<Approval> {
+  return (await freezeApproval(tx, input)) ?? refusedApproval(tx, input.draftId, input.expectedVersion, input.actor);
+}
+
 /**
- * approveDraft in the caller's transaction, which may go on to claim the send (approve-and-submit.ts):
- * the move and the freeze are one statement, the submission written only if the draft moved and its
- * writer is still in the request's mode.
+ * The approval's one statement: the draft's move and the freeze of its request, the submission written
+ * only if the draft moved. null when it didn't (nothing changed: see refusedApproval). If the writer
+ * left the request's mode meanwhile, the statement fails, so its transaction keeps nothing, even with
+ * a COMMIT already sent behind it (approve-and-submit.ts).
  */
-export async function approveIn(tx: SqlRunner, { draftId, expectedVersion, actor, request, gatePass }: ApprovalInput): Promise<Approval> {
+export async function freezeApproval(tx: SqlRunner, { draftId, expectedVersion, actor, request, gatePass, newSubmissionId }: ApprovalInput): Promise<Approval | null> {
   if (gatePass && gatePass.payloadHash !== request.payloadHash) {
     throw new DomainError("conflict", "The note changed while its checks ran. Look at the new version's checks, then approve again.");
   }
@@ -66,7 +76,7 @@ export async function approveIn(tx: SqlRunner, { draftId, expectedVersion, actor
   // locked first, as everywhere. After X refused a note for good, the draft's one submission row is
   // reused for the new approval.
   const freezable = Prisma.sql`EXISTS (SELECT 1 FROM moved) AND (SELECT w.test_mode FROM writers w WHERE w.id = ${request.writerId}) = ${request.testMode}`;
-  const [row] = await tx.$queryRaw<FreezeRow[]>`
+  const [row] = await frozenOrRefused(tx.$queryRaw<FreezeRow[]>`
     WITH ${draftMoveCtes({
       action: "approve",
       draftId,
@@ -88,7 +98,7 @@ export async function approveIn(tx: SqlRunner, { draftId, expectedVersion, actor
       RETURNING id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash
     ), created AS (
       INSERT INTO submissions (id, draft_id, writer_id, post_id, test_mode, idempotency_key, request_body, payload_hash, approved_by_id, state, created_at, updated_at, ${pass.columns})
-      SELECT gen_random_uuid()::text, ${draftId}::text, ${request.writerId}::text, ${request.postId}::text, ${request.testMode}::boolean, ${key}::text,
+      SELECT ${newSubmissionId ?? randomUUID()}::text, ${draftId}::text, ${request.writerId}::text, ${request.postId}::text, ${request.testMode}::boolean, ${key}::text,
              ${body}::jsonb, ${request.payloadHash}::text, ${actor.id}::text, 'pending', ${utcNow}, ${utcNow}, ${pass.values}
        WHERE ${freezable} AND NOT EXISTS (SELECT 1 FROM reused)
       RETURNING id, attempts, created_at, gate_pass_at, request_body, payload_hash, gate_pass_hash
@@ -107,10 +117,10 @@ export async function approveIn(tx: SqlRunner, { draftId, expectedVersion, actor
       })}
     )
     SELECT (SELECT count(*) FROM moved)::int AS moved, f.id, f.attempts, f.created_at AS "createdAt", f.gate_pass_at AS "gatePassAt",
-           f.request_body AS "requestBody", f.payload_hash AS "payloadHash", f.gate_pass_hash AS "gatePassHash"
-      FROM (SELECT 1) one LEFT JOIN frozen f ON true`;
-  if (!row?.moved) return refusedApproval(tx, draftId, expectedVersion, actor);
-  if (!row.id) throw new DomainError("blocked", `This draft's writer is no longer in ${mode} mode, so it can't be approved for the ${mode} feed.`);
+           f.request_body AS "requestBody", f.payload_hash AS "payloadHash", f.gate_pass_hash AS "gatePassHash",
+           ${sqlAssertion(Prisma.sql`(SELECT count(*) FROM moved) = (SELECT count(*) FROM frozen)`, MODE_LEFT)}
+      FROM (SELECT 1) one LEFT JOIN frozen f ON true`, mode);
+  if (!row?.moved || !row.id) return null;
   const submission: SubmissionDto = {
     id: row.id,
     draftId,
@@ -142,13 +152,24 @@ export async function approveIn(tx: SqlRunner, { draftId, expectedVersion, actor
   return { submission, alreadyApproved: false, frozen };
 }
 
+const MODE_LEFT = "the writer left the request's mode";
+
+async function frozenOrRefused<T>(statement: Promise<T>, mode: string): Promise<T> {
+  try {
+    return await statement;
+  } catch (error) {
+    if (refusalOf(error) !== MODE_LEFT) throw error;
+    throw new DomainError("blocked", `This draft's writer is no longer in ${mode} mode, so it can't be approved for the ${mode} feed.`);
+  }
+}
+
 type FreezeRow = { moved: number } & (
   | { id: string; attempts: number; createdAt: Date; gatePassAt: Date | null; requestBody: unknown; payloadHash: string; gatePassHash: string | null }
   | { id: null; attempts: null; createdAt: null; gatePassAt: null; requestBody: null; payloadHash: null; gatePassHash: null }
 );
 
 /** The draft didn't move: the earlier approval of this same version if there is one, else why not. */
-async function refusedApproval(tx: SqlRunner, draftId: string, expectedVersion: number, actor: Actor): Promise<Approval> {
+export async function refusedApproval(tx: SqlRunner, draftId: string, expectedVersion: number, actor: Actor): Promise<Approval> {
   const existing = await approvalOf(tx, draftId, expectedVersion);
   if (existing) return { submission: existing, alreadyApproved: true };
   return explainRefusal(tx, { action: "approve", draftId, actorId: actor.id, expectedVersion });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { Prisma, sql, type SqlRunner } from "@/lib/db";
+import { pipelined, Prisma, sql, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { utcNow } from "@/lib/review/sql";
 
@@ -42,9 +42,9 @@ export function dailyBudgetRefusal({ used, oldest }: CreatesInLastDay): DomainEr
  * takes this lock before it moves the draft, the order every path keeps.
  */
 export async function createsUnderBudgetLock(tx: SqlRunner, writerId: string): Promise<CreatesInLastDay> {
-  const [, creates] = await Promise.all([
+  const [, creates] = await pipelined(
     tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notedesk:create-budget:${writerId}`}, 0))`,
     createsInLastDay(writerId, tx),
-  ]);
+  );
   return creates;
 }

@@ -9,8 +9,10 @@ import { approveDraft } from "./approve";
 import { approveAndSubmit } from "./approve-and-submit";
 import { DAILY_CREATE_LIMIT } from "./budget";
 import { reconcileSubmission, recoverStuckSubmissions } from "./reconcile";
-import { sendSubmission } from "./send";
-import type { GateDeps } from "@/lib/gates/evaluate";
+import { noteRequestOf, readDraftNote } from "./prepare";
+import { claimFrozenSend, sendSubmission } from "./send";
+import { inSqlTransaction, sql } from "@/lib/db";
+import type { GateDeps, GatePass } from "@/lib/gates/evaluate";
 import { scriptedGateDeps } from "@/lib/gates/test-support";
 import { seedSubmittedNote } from "@/lib/notes/test-support";
 
@@ -288,6 +290,46 @@ describe("daily create budget", () => {
     const byAction = new Map(rows.map((r) => [r.action, r.xact]));
     expect(byAction.get("draft.approve")).toBe(byAction.get("submission.claimSend"));
     expect(byAction.get("submission.claimSend")).not.toBe(byAction.get("submission.created"));
+  });
+
+  it("a click whose writer left test mode during its checks approves nothing and sends nothing", async () => {
+    const writer = await seedWriter(t.db, true);
+    const draft = await seedDraft(t.db, { writerId: writer.id, testMode: true });
+    const x = fakeSender(() => created("1800000000000000013"));
+    const switching: GateDeps = {
+      ...gates,
+      evaluator: () => async () => {
+        await t.db.writer.update({ where: { id: writer.id }, data: { testMode: false } });
+        return { claimOpinionScore: 2, raw: {} };
+      },
+    };
+
+    await expect(approveAndSubmit(draft.id, draft.version, alice, { sender: x.sender, gates: switching })).rejects.toMatchObject({
+      code: "blocked",
+      message: expect.stringContaining("no longer in test mode"),
+    });
+    expect(x.calls).toHaveLength(0);
+    expect(await draftRow(t.db, draft.id)).toMatchObject({ state: "ready", version: draft.version });
+    expect(await t.db.submission.count({ where: { draftId: draft.id } })).toBe(0);
+    expect(await auditActions(t.db, draft.id)).toEqual([]);
+  });
+
+  it("the click's claim takes only the row its own transaction froze, with exactly the body judged", async () => {
+    // Approved earlier (say, when the day's budget was spent): pending, same payload, not this transaction's.
+    const earlier = await approved();
+    const request = noteRequestOf(await readDraftNote(sql(), earlier.draft.id));
+    const pass: GatePass = { payloadHash: request.payloadHash, mode: "test", claimOpinionScore: 2, overrides: [], gates: [], checkedAt: new Date(), reusedFromApproval: false };
+    const claimIn = (tamper: boolean) =>
+      inSqlTransaction(async (tx) => {
+        if (tamper) await tx.$executeRaw`UPDATE submissions SET request_body = '{}'::jsonb WHERE id = ${earlier.submission.id}`;
+        return claimFrozenSend(tx, { submissionId: earlier.submission.id, draftId: earlier.draft.id, request }, pass, alice.id);
+      });
+
+    expect(await claimIn(false)).toBe(false);
+    // Written by this transaction now, but no longer the body that was judged.
+    expect(await claimIn(true)).toBe(false);
+    expect(await submissionRow(earlier.submission.id)).toMatchObject({ state: "pending", attempts: 0 });
+    expect((await draftRow(t.db, earlier.draft.id)).state).toBe("approved");
   });
 
   it("counts only the last 24 hours", async () => {

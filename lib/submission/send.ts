@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { AuditState } from "@/lib/audit/record";
-import { inSqlTransaction, Prisma, type SqlTransaction } from "@/lib/db";
+import { inSqlTransaction, Prisma, type SqlRunner } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Actor } from "@/lib/review/dto";
 import { utcNow } from "@/lib/review/sql";
@@ -10,11 +10,12 @@ import { subjectOfFrozen, type GateSubject } from "@/lib/gates/subject";
 import { XApiError, type CreateNoteOutcome, type NewNote } from "@/lib/x";
 
 import { advanceAndRead, advanceSubmission, advanceSubmissionIn, StaleSubmission, type SubmissionMove } from "./advance";
-import { createsUnderBudgetLock, dailyBudgetRefusal, type CreatesInLastDay } from "./budget";
-import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
+import { createsInLastDaySql, createsUnderBudgetLock, DAILY_CREATE_LIMIT, dailyBudgetRefusal } from "./budget";
+import type { SubmitOutcomeDto } from "./dto";
 import { readFrozenSubmission } from "./frozen";
 import { gatePassAudit, gatePassSet } from "./gate-pass";
-import { verifyFrozenRequest, type FrozenSubmission } from "./note-request";
+import { verifyFrozenRequest } from "./note-request";
+import type { PreparedNoteRequest } from "./prepare";
 import { currentOutcome } from "./read";
 import type { NoteSender } from "./sender";
 import { timed, type StepLog } from "./steps";
@@ -89,35 +90,23 @@ async function claimPendingSend(submissionId: string, deps: SubmissionDeps, acto
 }
 
 /**
- * The click's own claim, in the transaction that just approved and froze the request under `pass`:
- * the row is read back as stored and verified like any frozen request; `creates` is the day's count
- * taken under the writer's budget lock, which this transaction took before approving. Every gate was judged for this payload moments before, by
- * the checks that let the approval through, so they are not asked again; a pass that relied on an
- * override is never claimed this way (the send must mark the override used: sendSubmission does).
- * A refusal here leaves the approval to commit: approved, not sent.
+ * The click's claim, sent in the transaction that approves and freezes the request, right behind the
+ * freeze and ahead of the COMMIT, so all of it is one round trip (approve-and-submit.ts). It takes
+ * only the row this transaction froze, only if the body stored there is exactly the request that was
+ * hashed and judged, and only while the writer's day has a create left, counted under the budget lock
+ * the transaction took first. Every gate was judged for this payload moments before by the checks
+ * that let the approval through, so they are not asked again; a pass that relied on an override never
+ * comes here (the send must mark the override used: sendSubmission does). false: not claimed, and
+ * the approval commits all the same: approved, not sent.
  */
-export async function claimApprovedSend(
-  tx: SqlTransaction,
-  approval: { submission: SubmissionDto; frozen: FrozenSubmission },
-  pass: GatePass,
-  actorId: string,
-  creates: CreatesInLastDay,
-): Promise<SendClaim> {
-  const { submission, frozen } = approval;
-  const row = { ...frozen, id: submission.id, draftId: submission.draftId };
-  // The writer's mode was read in this transaction when the request was prepared (a mismatch refused it there).
-  const verified = verifyFrozenRequest(frozen, frozen.testMode);
-  if (!verified.ok) {
-    await advanceSubmissionIn(tx, blocked(row, verified.reason, actorId));
-    return { kind: "not_claimed" };
-  }
-  const spent = dailyBudgetRefusal(creates);
-  if (spent) return { kind: "not_claimed", message: `Approved, not sent: ${spent.message}` };
-  // The claim must happen (the statement fails otherwise, rolling the approval back with it), so the
-  // COMMIT, which waits for the disk before X is called, goes out right behind it.
-  const claim = { ...claimMove(row, actorId, [], gatePassAudit(pass, "the approval's, in the same transaction")), required: true };
-  await Promise.all([advanceSubmissionIn(tx, claim), tx.commit()]);
-  return { kind: "claimed", claimed: { ...row, attempt: submission.attempts + 1 }, note: verified.note };
+export function claimFrozenSend(tx: SqlRunner, frozen: { submissionId: string; draftId: string; request: PreparedNoteRequest }, pass: GatePass, actorId: string): Promise<boolean> {
+  const { request } = frozen;
+  const subject = { id: frozen.submissionId, draftId: frozen.draftId, payloadHash: request.payloadHash };
+  const frozenHere = Prisma.sql`
+    EXISTS (SELECT 1 FROM submissions s
+             WHERE s.id = ${frozen.submissionId} AND s.xmin = pg_current_xact_id()::xid AND s.request_body = ${JSON.stringify(request.body)}::jsonb)
+    AND (SELECT used FROM (${createsInLastDaySql(Prisma.sql`${request.writerId}`)}) AS budget) < ${DAILY_CREATE_LIMIT}`;
+  return advanceSubmissionIn(tx, { ...claimMove(subject, actorId, [], gatePassAudit(pass, "the approval's, in the same transaction")), onlyIf: frozenHere });
 }
 
 type ClaimSubject = { id: string; draftId: string; payloadHash: string };
