@@ -179,9 +179,10 @@ export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlTransacti
   try {
     // Not awaited: on the pipelined connection BEGIN goes out with the work's first statement, and the
     // server runs them in order. BEGIN fails only with its connection, which fails what follows too.
-    const begun = client.query(options.waitForDisk === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN");
-    const commit = () => (committing ??= committed(client));
-    const runner = runnerOn(client, () => committing !== undefined);
+    const connection = writtenPerTick(client);
+    const begun = connection.query(options.waitForDisk === false ? "BEGIN; SET LOCAL synchronous_commit TO off" : "BEGIN");
+    const commit = () => (committing ??= committed(connection));
+    const runner = runnerOn(connection, () => committing !== undefined);
     const result = await settledAfter(begun, work({ ...runner, commit }));
     await commit();
     return result;
@@ -200,6 +201,31 @@ export async function sqlTransactionOn<T>(pool: pg.Pool, work: (tx: SqlTransacti
 async function committed(connection: Queryable): Promise<void> {
   const result = await connection.query("COMMIT");
   if (result.command === "ROLLBACK") throw new Error("the transaction was rolled back: one of its statements failed");
+}
+
+/**
+ * The connection, with the statements sent in one tick leaving in one write: its socket is corked
+ * until the tick ends (the driver corks around each statement's messages too; this outer cork keeps
+ * the statements together). Pipelined, a transaction's BEGIN, statements and COMMIT then cost one
+ * system call instead of one each, which on a virtual machine is most of what sending them costs.
+ */
+function writtenPerTick(client: pg.PoolClient): Queryable {
+  const socket = client.connection.stream;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
+  return {
+    query: (config) => {
+      if (!corked) {
+        corked = true;
+        socket.cork();
+        process.nextTick(uncork);
+      }
+      return client.query(config);
+    },
+  };
 }
 
 /**
