@@ -9,7 +9,7 @@ import { loadSubject, type GateSubject } from "@/lib/gates/subject";
 import type { Actor } from "@/lib/review/dto";
 
 import { approveDraft, freezeApproval, refusedApproval, type Approval } from "./approve";
-import { createsUnderBudgetLock, dailyBudgetRefusal, type CreatesInLastDay } from "./budget";
+import { createsInLastDay, dailyBudgetRefusal, lockWriterBudget } from "./budget";
 import type { SubmissionDto, SubmitOutcomeDto } from "./dto";
 import { verifyFrozenRequest } from "./note-request";
 import { currentOutcome } from "./read";
@@ -36,27 +36,29 @@ export async function approveAndSubmit(draftId: string, expectedVersion: number,
   const newSubmissionId = randomUUID();
   const submissionId = subject.submission?.state === "failed" ? subject.submission.id : newSubmissionId;
 
-  const { approval, creates, claimed } = await timed(deps.steps, "approve and claim the send, one transaction", () =>
+  const { approval, claimed } = await timed(deps.steps, "approve and claim the send, one transaction", () =>
     inSqlTransaction(async (tx) => {
       // Sent together, run in this order: the lock before the draft's row, the order every send keeps.
-      const [creates, approval, claimed] = await pipelined(
-        createsUnderBudgetLock(tx, subject.writerId),
+      // The claim counts the day's creates itself, under the lock.
+      const [, approval, claimed] = await pipelined(
+        lockWriterBudget(tx, subject.writerId),
         freezeApproval(tx, { draftId, expectedVersion, actor, request, gatePass: pass, newSubmissionId }),
         claimFrozenSend(tx, { submissionId, draftId, request }, pass, actor.id),
         tx.commit(),
       );
-      return { approval, creates, claimed };
+      return { approval, claimed };
     }),
   );
   // Approved by an earlier click (the draft had left the queue meanwhile): that click's submission decides.
   if (!approval) return sendIfPending((await inSqlTransaction((tx) => refusedApproval(tx, draftId, expectedVersion, actor))).submission, deps, actor);
-  return deliver(approval.submission.id, claimOf(approval, claimed, creates), deps, actor.id);
+  return deliver(approval.submission.id, await claimOf(approval, claimed, subject.writerId), deps, actor.id);
 }
 
 /** What the one transaction's claim means for the call to X. */
-function claimOf({ submission, frozen }: Approval, claimed: boolean, creates: CreatesInLastDay): SendClaim {
+async function claimOf({ submission, frozen }: Approval, claimed: boolean, writerId: string): Promise<SendClaim> {
   if (!claimed || !frozen) {
-    const spent = dailyBudgetRefusal(creates);
+    // Only the day's budget stops a claim of a row just frozen: say when the next create frees up.
+    const spent = dailyBudgetRefusal(await createsInLastDay(writerId));
     return { kind: "not_claimed", message: `Approved, not sent: ${spent?.message ?? "the send could not be claimed; send it again."}` };
   }
   // The claim only took a body equal to the request judged; what is sent is read from the stored row all the same.

@@ -42,9 +42,11 @@ export function dailyBudgetRefusal({ used, oldest }: CreatesInLastDay): DomainEr
  * takes this lock before it moves the draft, the order every path keeps.
  */
 export async function createsUnderBudgetLock(tx: SqlRunner, writerId: string): Promise<CreatesInLastDay> {
-  const [, creates] = await pipelined(
-    tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notedesk:create-budget:${writerId}`}, 0))`,
-    createsInLastDay(writerId, tx),
-  );
+  const [, creates] = await pipelined(lockWriterBudget(tx, writerId), createsInLastDay(writerId, tx));
   return creates;
+}
+
+/** The lock alone, for a claim that counts the day's creates in its own statement (approve-and-submit.ts). */
+export async function lockWriterBudget(tx: SqlRunner, writerId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`notedesk:create-budget:${writerId}`}, 0))`;
 }
