@@ -1,5 +1,5 @@
-/** Timings of request kinds measured together: the median and the 95th percentile, in ms. */
-export type Timing = { median: number; p95: number; n: number };
+/** Timings of request kinds measured together: the median and the 95th percentile, in ms, and every sample in the order taken. */
+export type Timing = { median: number; p95: number; n: number; samples: number[] };
 
 const WARMUP = 5;
 
@@ -30,7 +30,16 @@ export async function timeInTurns<K extends string>(n: number, kinds: Record<K, 
 export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), n: sorted.length };
+  return { median: at(0.5), p95: at(0.95), n: sorted.length, samples };
+}
+
+/**
+ * The median of a/b over the turns of timeInTurns, each turn's two samples taken moments apart: the
+ * machine's load, which drifts over a run, weighs on both sides of each ratio alike.
+ */
+export function medianPairedRatio(a: Timing, b: Timing): number {
+  const ratios = a.samples.map((value, i) => value / (b.samples[i] ?? Number.NaN)).filter(Number.isFinite);
+  return summarize(ratios).median;
 }
 
 export const ms = (value: number) => value.toFixed(1);
