@@ -127,12 +127,15 @@ function tickBatches(pool: pg.Pool): Queryable {
       for (const w of waiting) w.reject(error);
     });
     if (!client) return;
+    // Corked for this tick: the statements below leave in one write.
     const socket = client.connection.stream;
     socket.cork();
-    const answers = waiting.map((w) => client.query(w.config).then(w.resolve, w.reject));
-    socket.uncork();
-    await Promise.all(answers);
-    client.release();
+    process.nextTick(() => socket.uncork());
+    try {
+      await Promise.all(waiting.map((w) => client.query(w.config).then(w.resolve, w.reject)));
+    } finally {
+      client.release();
+    }
   };
   return {
     query: (config) =>

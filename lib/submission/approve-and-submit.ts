@@ -19,10 +19,10 @@ import { timed } from "./steps";
 /**
  * The confirm button: approve the version on screen and send it. A spent budget or a failing gate
  * is found before approving, so it leaves the draft untouched. Then one transaction, sent in one go
- * (docs/submission.md): the writer's budget lock and the day's count, the approval with its frozen
- * request and gate pass, the claim of the send, and the COMMIT, which waits for the disk before X is
- * called; the claim is written before the call, and a claim refused (the day's last create taken
- * meanwhile) leaves the draft approved, not sent. A double click returns the first click's submission
+ * (docs/submission.md): the writer's budget lock, the approval with its frozen request and gate pass,
+ * the claim of the send (which counts the day's creates under that lock), and the COMMIT, which waits
+ * for the disk before X is called; the claim is written before the call, and a claim refused (the
+ * day's last create taken meanwhile) leaves the draft approved, not sent. A double click returns the first click's submission
  * without a second call to X; on an approved draft still waiting (say, for the budget) it sends that
  * submission.
  */
